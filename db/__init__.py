@@ -1,0 +1,19 @@
+"""db: the SQLite side of foilog. Receives plain dicts (parsed records, registry entries), knows nothing of HTTP."""
+from db.disclosures import disclosure_id, known_item_urls, save_disclosure, save_disclosures
+from db.reference import save_authorities, save_statutes
+from db.runs import finish_run, start_run
+from db.shape import ensure_db_shape, open_db, rebuild_fts
+
+__all__ = [
+    "disclosure_id",
+    "ensure_db_shape",
+    "finish_run",
+    "known_item_urls",
+    "open_db",
+    "rebuild_fts",
+    "save_authorities",
+    "save_disclosure",
+    "save_disclosures",
+    "save_statutes",
+    "start_run",
+]

@@ -1,0 +1,133 @@
+"""The database's shape: tables with explicit column types, indexes, foreign keys, views and full-text search.
+
+Everything here is idempotent so `ensure_db_shape` can run at the start of every command.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import sqlite_utils
+
+# Column order here is the column order Datasette shows.
+TABLES: dict[str, dict] = {
+    "authorities": {
+        "columns": {"slug": str, "name": str, "kind": str, "platform": str, "url": str, "url_status": str},
+        "pk": "slug",
+    },
+    "exemptions": {
+        "columns": {"act": str, "section": str, "short_name": str, "kind": str, "ncnd_subsection": str},
+        "pk": ("act", "section"),
+    },
+    "disclosures": {
+        "columns": {
+            "id": str, "authority": str, "reference": str, "title": str, "url": str, "published": str,
+            "year": int, "request_text": str, "body": str, "ncnd": int, "outcome": str, "exemptions": str,
+            "response_date": str, "request_date": str, "source_format": str, "problems": str,
+            "first_seen": str, "last_seen": str, "content_hash": str,
+        },
+        "pk": "id",
+        "foreign_keys": [("authority", "authorities", "slug")],
+    },
+    "exemption_citations": {
+        "columns": {
+            "id": int, "disclosure_id": str, "authority": str, "year": int, "act": str, "section": str,
+            "subsection": str, "ncnd": int, "label": str,
+        },
+        "pk": "id",
+        "foreign_keys": [("disclosure_id", "disclosures", "id"), ("authority", "authorities", "slug")],
+    },
+    "attachments": {
+        "columns": {
+            "id": int, "disclosure_id": str, "url": str, "name": str, "type": str, "size": int, "text": str,
+        },
+        "pk": "id",
+        "foreign_keys": [("disclosure_id", "disclosures", "id")],
+    },
+    "crawl_runs": {
+        "columns": {
+            "id": int, "authority": str, "started": str, "ended": str, "pages_fetched": int, "new": int,
+            "updated": int, "failed": int, "errors": str,
+        },
+        "pk": "id",
+        "foreign_keys": [("authority", "authorities", "slug")],
+    },
+}
+
+# Every column a facet or a view groups by gets an index, so facets stay fast on 100k+ rows.
+INDEXES: dict[str, list[list[str]]] = {
+    "disclosures": [["authority"], ["year"], ["outcome"], ["ncnd"], ["published"], ["authority", "url"]],
+    "exemption_citations": [["disclosure_id"], ["authority"], ["year"], ["act"], ["section"], ["ncnd"],
+                            ["act", "section"]],
+    "attachments": [["disclosure_id"]],
+    "crawl_runs": [["authority"]],
+}
+
+FTS_COLUMNS = {
+    "disclosures": ["title", "request_text", "body"],
+    "attachments": ["name", "text"],
+}
+
+VIEWS = {
+    "exemption_use_by_authority_year": """
+SELECT c.authority, c.year, c.act, c.section, e.short_name, e.kind,
+       count(DISTINCT c.disclosure_id) AS responses, count(*) AS citations, sum(c.ncnd) AS ncnd_citations
+FROM exemption_citations c
+LEFT JOIN exemptions e ON e.act = c.act AND e.section = c.section
+GROUP BY c.authority, c.year, c.act, c.section""",
+    "ncnd_by_authority": """
+SELECT authority, count(*) AS responses, sum(ncnd) AS ncnd_responses,
+       round(100.0 * sum(ncnd) / count(*), 1) AS ncnd_percent
+FROM disclosures
+GROUP BY authority""",
+    "outcomes_by_authority": """
+SELECT authority, count(*) AS responses,
+       sum(outcome = 'full') AS full, sum(outcome = 'partial') AS partial, sum(outcome = 'refused') AS refused,
+       sum(outcome = 'ncnd') AS ncnd, sum(outcome = 'not_held') AS not_held,
+       sum(outcome IN ('other', 'unknown')) AS other_or_unknown,
+       round(100.0 * sum(outcome IN ('refused', 'ncnd')) / count(*), 1) AS refused_percent
+FROM disclosures
+GROUP BY authority""",
+}
+
+
+def open_db(path: str | Path) -> sqlite_utils.Database:
+    """Open (creating if needed) the database at `path` in WAL mode, so Datasette can read while a crawl writes."""
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    conn = sqlite_utils.Database(path)
+    conn.enable_wal()
+    # In WAL mode NORMAL loses at most the last commits on power failure, never consistency; bulk loads need it.
+    conn.execute("PRAGMA synchronous=NORMAL")
+    return conn
+
+
+def ensure_db_shape(conn: sqlite_utils.Database) -> None:
+    """Create whatever tables, indexes, foreign keys, views and FTS tables are missing; change nothing else."""
+    for name, spec in TABLES.items():  # dict order puts referenced tables first
+        table = conn[name]
+        if not table.exists():
+            table.create(spec["columns"], pk=spec["pk"], foreign_keys=spec.get("foreign_keys"))
+        else:
+            missing = {c: t for c, t in spec["columns"].items() if c not in table.columns_dict}
+            for column, column_type in missing.items():
+                table.add_column(column, column_type)
+    # Only call add_foreign_keys when one is missing: it rebuilds tables and VACUUMs the whole file.
+    missing_foreign_keys = [
+        (name, *fk) for name, spec in TABLES.items() for fk in spec.get("foreign_keys", [])
+        if fk not in {(k.column, k.other_table, k.other_column) for k in conn[name].foreign_keys}
+    ]
+    if missing_foreign_keys:
+        conn.add_foreign_keys(missing_foreign_keys)
+    for name, indexes in INDEXES.items():
+        for columns in indexes:
+            conn[name].create_index(columns, if_not_exists=True, find_unique_name=False)
+    for name, sql in VIEWS.items():
+        conn.create_view(name, sql.strip(), replace=True)
+    for name, columns in FTS_COLUMNS.items():
+        if conn[name].detect_fts() is None:
+            conn[name].enable_fts(columns, fts_version="FTS5", tokenize="porter", create_triggers=False)
+
+
+def rebuild_fts(conn: sqlite_utils.Database) -> None:
+    """Rebuild the full-text indexes from their tables; run after loads (there are no per-row triggers)."""
+    for name in FTS_COLUMNS:
+        conn[name].rebuild_fts()
