@@ -1,0 +1,80 @@
+"""Serving the database with Datasette, using the project's metadata (facets, descriptions, canned queries)."""
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import httpx
+import yaml
+
+METADATA_PATH = Path(__file__).resolve().parents[1] / "datasette_metadata.yml"
+
+# Facets are chosen in the metadata; suggesting more costs a query per column on every page of 100k rows.
+SETTINGS = {
+    "suggest_facets": "off",
+    "facet_time_limit_ms": 1500,
+    "sql_time_limit_ms": 5000,
+    "truncate_cells_html": 400,  # response bodies are long; the row page shows them whole
+}
+
+
+def metadata_for(db_path: str | Path) -> dict:
+    """The project's metadata with its one database renamed to the name Datasette gives `db_path` (its stem)."""
+    metadata = yaml.safe_load(METADATA_PATH.read_text(encoding="utf-8"))
+    name = Path(db_path).stem
+    (database,) = metadata["databases"].values()
+    metadata["databases"] = {name: database}
+    metadata["source_url"] = f"/{name}/authorities"
+    return metadata
+
+
+def write_metadata_for(db_path: str | Path, directory: str | Path) -> Path:
+    path = Path(directory) / "datasette_metadata.yml"
+    path.write_text(yaml.safe_dump(metadata_for(db_path), sort_keys=False), encoding="utf-8")
+    return path
+
+
+def datasette_argv(db_path: str | Path, metadata_path: str | Path, host: str = "127.0.0.1",
+                   port: int = 8001) -> list[str]:
+    argv = [sys.executable, "-m", "datasette", "serve", str(db_path), "--metadata", str(metadata_path),
+            "--host", host, "--port", str(port)]
+    for name, value in SETTINGS.items():
+        argv += ["--setting", name, str(value)]
+    return argv
+
+
+def serve(db_path: str | Path, host: str = "127.0.0.1", port: int = 8001) -> int:
+    """Run Datasette in the foreground until interrupted; returns its exit code."""
+    with tempfile.TemporaryDirectory(prefix="foilog-serve-") as directory:
+        argv = datasette_argv(db_path, write_metadata_for(db_path, directory), host, port)
+        try:
+            return subprocess.call(argv)
+        except KeyboardInterrupt:
+            return 0
+
+
+def start_datasette(db_path: str | Path, host: str = "127.0.0.1", port: int = 8001,
+                    timeout: float = 30.0) -> subprocess.Popen:
+    """Start Datasette in the background and return once it answers HTTP; the caller terminates it.
+
+    Its metadata and log stay in a temporary directory (named in the error if it fails to start).
+    """
+    directory = Path(tempfile.mkdtemp(prefix="foilog-serve-"))
+    argv = datasette_argv(db_path, write_metadata_for(db_path, directory), host, port)
+    log_path = directory / "datasette.log"
+    with log_path.open("wb") as log:  # a file, not a pipe nobody reads, which would fill and stall the server
+        process = subprocess.Popen(argv, stdout=log, stderr=subprocess.STDOUT)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"datasette exited with {process.returncode}:\n{log_path.read_text()}")
+        try:
+            if httpx.get(f"http://{host}:{port}/-/versions.json", timeout=2).status_code == 200:
+                return process
+        except httpx.TransportError:
+            time.sleep(0.1)
+    process.terminate()
+    raise TimeoutError(f"datasette did not answer on {host}:{port} within {timeout} s; see {log_path}")
