@@ -1,0 +1,262 @@
+"""The crawl of one source (fetch -> archive -> parse -> save) and the rebuild of the database from the archive.
+
+Guarantees: index pages are always fetched, item pages already in the database are not (unless revalidating,
+then only conditionally); each response is archived before it is parsed; each item is saved in its own
+transaction, so a crash leaves whole rows and the next run simply carries on; one bad page is an entry in the
+run's errors, never the end of the run.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import traceback
+from collections import deque
+from dataclasses import dataclass, field
+from multiprocessing import get_context
+from pathlib import Path
+
+import db
+from scraper.archive import ArchivedResponse, ArchiveWriter, archived_validators, iter_archive
+from scraper.http import DISALLOWED, Client, FetchResult
+from scraper.platforms.base import platform_for, published_on
+from scraper.registry import Source
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class CrawlStats:
+    slug: str
+    run_id: int | None = None
+    index_pages: int = 0
+    pages_fetched: int = 0  # HTTP responses received (index + item, any status)
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    not_modified: int = 0
+    skipped_known: int = 0
+    failed: int = 0
+    errors: list[dict] = field(default_factory=list)
+    fatal: str | None = None  # set when the source could not be crawled at all
+
+    @property
+    def failed_entirely(self) -> bool:
+        return self.fatal is not None
+
+    def error(self, url: str, message: str, counts_as_failure: bool = True) -> None:
+        self.errors.append({"url": url, "error": message})
+        if counts_as_failure:
+            self.failed += 1
+
+
+def parse_response(content: bytes, url: str, headers: dict[str, str]) -> dict:
+    """bytes -> record dict via the parser (imported here so the crawler loads even while parsers/ grows)."""
+    from parsers import parse_bytes
+
+    filename = url.rstrip("/").rsplit("/", 1)[-1]
+    return parse_bytes(content, filename=filename, content_type=headers.get("content-type"), url=url).to_dict()
+
+
+def published_date(content: bytes, record: dict) -> str | None:
+    """The date the log says it published the response; the response's own date when the page is silent."""
+    try:
+        return published_on(content) or record.get("response_date")
+    except Exception:  # a PDF or a page the HTML reader chokes on: the record's date will do
+        return record.get("response_date")
+
+
+def _describe(result: FetchResult) -> str:
+    return result.error or f"HTTP {result.status}"
+
+
+def crawl_source(
+    source: Source,
+    conn,
+    client: Client,
+    archive_dir: str | Path,
+    max_items: int | None = None,
+    revalidate: bool = False,
+    on_item=None,
+) -> CrawlStats:
+    """Crawl one source's log into `conn`; returns the run's numbers (also written to crawl_runs).
+
+    on_item(url, status) is called after each item page, for progress displays.
+    """
+    stats = CrawlStats(slug=source.slug)
+    stats.run_id = db.start_run(conn, source.slug)
+    interrupted = None
+    try:
+        with ArchiveWriter(archive_dir, source.slug) as archive:
+            _crawl(source, conn, client, archive, archive_dir, stats, max_items, revalidate, on_item)
+    except Exception as exc:  # a bug or a broken adapter: the run is recorded, other sources still crawl
+        log.exception("%s: crawl aborted", source.slug)
+        stats.fatal = f"{type(exc).__name__}: {exc}"
+        stats.error(source.url or source.slug, f"crawl aborted: {stats.fatal}\n{traceback.format_exc(limit=3)}")
+    except BaseException as exc:  # Ctrl-C or a kill: record what was done, then let it propagate
+        interrupted = exc
+        stats.error(source.url or source.slug, f"interrupted: {type(exc).__name__}", counts_as_failure=False)
+        raise
+    finally:
+        db.finish_run(conn, stats.run_id, pages_fetched=stats.pages_fetched, new=stats.new, updated=stats.updated,
+                      failed=stats.failed, errors=stats.errors)
+        if interrupted is None and stats.index_pages == 0 and stats.fatal is None:
+            stats.fatal = "no index page could be fetched"
+    return stats
+
+
+def _crawl(source, conn, client, archive, archive_dir, stats, max_items, revalidate, on_item) -> None:
+    adapter = platform_for(source)
+    known = db.known_item_urls(conn, source.slug)
+    validators = archived_validators(archive_dir, source.slug) if revalidate else {}
+    queue = deque(adapter.start_urls())
+    seen_indexes, seen_items = set(queue), set()
+    items_done = 0
+
+    def fetch(url: str, role: str, **conditional) -> FetchResult:
+        result = client.fetch(url, delay=source.delay, **conditional)
+        archive.write(result, role=role)  # before anything reads it
+        if result.received:
+            stats.pages_fetched += 1
+        return result
+
+    while queue:
+        index_url = queue.popleft()
+        result = fetch(index_url, "index")
+        if not result.ok:
+            stats.error(index_url, _describe(result), counts_as_failure=result.error != DISALLOWED)
+            continue
+        stats.index_pages += 1
+        try:
+            found = adapter.discover(index_url, result.content)
+        except Exception as exc:
+            stats.error(index_url, f"{type(exc).__name__}: {exc}")
+            continue
+        for url in found.indexes:
+            if url not in seen_indexes:
+                seen_indexes.add(url)
+                queue.append(url)
+        for item_url in found.items:
+            if item_url in seen_items:
+                continue
+            seen_items.add(item_url)
+            if item_url in known and not revalidate:
+                stats.skipped_known += 1
+                continue
+            if max_items is not None and items_done >= max_items:
+                return
+            items_done += 1
+            conditional = validators.get(item_url, {}) if item_url in known else {}
+            status = _crawl_item(source, conn, fetch(item_url, "item", **conditional), stats)
+            if on_item:
+                on_item(item_url, status)
+
+
+def _crawl_item(source: Source, conn, result: FetchResult, stats: CrawlStats) -> str:
+    """Parse and save one fetched item page; returns what happened, for progress displays."""
+    if result.not_modified:
+        stats.not_modified += 1
+        return "not_modified"
+    if not result.ok:
+        stats.error(result.url, _describe(result), counts_as_failure=result.error != DISALLOWED)
+        return "failed"
+    try:
+        record = parse_response(result.content, result.url, result.headers)
+        status = db.save_disclosure(conn, authority=source.slug, url=result.url, record=record,
+                                    fetched_at=result.fetched_at, published=published_date(result.content, record))
+    except Exception as exc:
+        stats.error(result.url, f"{type(exc).__name__}: {exc}")
+        return "failed"
+    setattr(stats, status, getattr(stats, status) + 1)
+    return status
+
+
+# -- reparse ---------------------------------------------------------------------------------------------------
+
+
+def _parse_archived(response: ArchivedResponse) -> dict:
+    """Worker: one archived item -> the keyword arguments of db.save_disclosure (or an error)."""
+    try:
+        record = parse_response(response.content, response.url, response.headers)
+    except Exception as exc:
+        return {"error": {"url": response.url, "error": f"{type(exc).__name__}: {exc}"}}
+    return {
+        "authority": response.slug, "url": response.url, "record": record, "fetched_at": response.fetched_at,
+        "published": published_date(response.content, record),
+    }
+
+
+def _archived_items(archive_dir, slug):
+    for response in iter_archive(archive_dir, slug):
+        if response.role == "item" and 200 <= response.status < 300:
+            yield response
+
+
+@dataclass
+class ReparseStats:
+    items: int = 0
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    errors: list[dict] = field(default_factory=list)
+
+
+def reparse(db_path: str | Path, archive_dir: str | Path, slug: str | None = None, processes: int | None = None,
+            batch_size: int = 1000) -> ReparseStats:
+    """Rebuild disclosures from the archive alone (no network): parse in worker processes, insert in batches,
+    then rebuild the full-text index once."""
+    import parsers.statutes
+
+    conn = db.open_db(db_path)
+    db.ensure_db_shape(conn)
+    db.save_statutes(conn, parsers.statutes.STATUTES)
+    stats = ReparseStats()
+    processes = processes or os.cpu_count() or 1
+
+    def saved_rows(parsed):
+        for row in parsed:
+            stats.items += 1
+            if "error" in row:
+                stats.failed += 1
+                stats.errors.append(row["error"])
+                continue
+            yield row
+
+    items = _archived_items(archive_dir, slug)
+    if processes > 1:
+        with get_context("fork" if hasattr(os, "fork") else "spawn").Pool(processes) as pool:
+            counts = db.save_disclosures(conn, saved_rows(pool.imap(_parse_archived, items, chunksize=64)),
+                                         batch_size=batch_size)
+    else:
+        counts = db.save_disclosures(conn, saved_rows(map(_parse_archived, items)), batch_size=batch_size)
+    for status, count in counts.items():
+        setattr(stats, status, count)
+    db.rebuild_fts(conn)
+    return stats
+
+
+def crawl_sources(sources: list[Source], db_path: str | Path, archive_dir: str | Path, *, client: Client | None = None,
+                  max_items: int | None = None, revalidate: bool = False, on_item=None, on_source=None):
+    """Crawl several sources into one database; returns their CrawlStats in order."""
+    import parsers.statutes
+
+    conn = db.open_db(db_path)
+    db.ensure_db_shape(conn)
+    db.save_authorities(conn, [s.to_dict() for s in sources])
+    db.save_statutes(conn, parsers.statutes.STATUTES)
+    own_client = client is None
+    client = client or Client()
+    results = []
+    try:
+        for source in sources:
+            if on_source:
+                on_source(source)
+            if not source.crawlable:
+                continue
+            results.append(crawl_source(source, conn, client, archive_dir, max_items=max_items,
+                                        revalidate=revalidate, on_item=on_item))
+    finally:
+        if own_client:
+            client.close()
+        db.rebuild_fts(conn)
+    return results
