@@ -25,5 +25,106 @@ def serve(db_path: str, host: str, port: int) -> None:
     raise SystemExit(serve_datasette(db_path, host=host, port=port))
 
 
+def _archive_beside(db_path: str, archive_dir: str | None) -> str:
+    from pathlib import Path
+
+    return archive_dir or str(Path(db_path).resolve().parent / "archive")
+
+
+def _crawl_and_report(sources, db_path: str, archive_dir: str, max_items=None, revalidate=False, client=None):
+    """Crawl, echoing one line per source (and per item on a terminal), then the summary table."""
+    from scraper.pipeline import crawl_sources, summary_table
+
+    verbose = click.get_text_stream("stdout").isatty()
+
+    def on_source(source):
+        click.echo(f"{source.slug}: {source.url or 'not crawlable'}")
+
+    def on_item(url, status):
+        if verbose:
+            click.echo(f"  {status:<12} {url}")
+
+    results = crawl_sources(sources, db_path, archive_dir, client=client, max_items=max_items,
+                            revalidate=revalidate, on_item=on_item, on_source=on_source)
+    click.echo(summary_table(results))
+    return results
+
+
+@main.command()
+@click.option("--sources", "sources_path", default="sources.yml", show_default=True,
+              type=click.Path(exists=True, dir_okay=False), help="The source registry.")
+@click.option("--db", "db_path", required=True, type=click.Path(dir_okay=False), help="SQLite database to fill.")
+@click.option("--archive", "archive_dir", type=click.Path(file_okay=False),
+              help="WARC archive of raw responses [default: archive/ beside the database].")
+@click.option("--source", "slugs", multiple=True, help="Crawl only this source slug (repeatable).")
+@click.option("--max-items", type=int, help="Fetch at most N new item pages per source.")
+@click.option("--revalidate", is_flag=True, help="Re-check known item pages with conditional requests.")
+def crawl(sources_path, db_path, archive_dir, slugs, max_items, revalidate) -> None:
+    """Crawl disclosure logs into the database (incremental: known item pages are not fetched again).
+
+    Exits 1 when a source failed entirely (not one index page could be read)."""
+    from scraper.registry import RegistryError, load_sources, select_sources
+
+    try:
+        sources = select_sources(load_sources(sources_path), slugs)
+    except RegistryError as exc:
+        raise click.UsageError(str(exc)) from None
+    results = _crawl_and_report(sources, db_path, _archive_beside(db_path, archive_dir), max_items, revalidate)
+    raise SystemExit(1 if any(r.failed_entirely for r in results) else 0)
+
+
+@main.command()
+@click.option("--db", "db_path", required=True, type=click.Path(dir_okay=False), help="SQLite database to rebuild.")
+@click.option("--archive", "archive_dir", type=click.Path(file_okay=False, exists=True),
+              help="WARC archive to read [default: archive/ beside the database].")
+def reparse(db_path, archive_dir) -> None:
+    """Rebuild the disclosures from the archive alone (no network), e.g. after a parser improvement."""
+    from scraper.pipeline import reparse as rebuild
+
+    stats = rebuild(db_path, _archive_beside(db_path, archive_dir))
+    click.echo(f"{stats.items} archived items: {stats.new} new, {stats.updated} updated, "
+               f"{stats.unchanged} unchanged, {stats.failed} failed")
+    for error in stats.errors:
+        click.echo(f"  {error['url']}: {error['error']}", err=True)
+
+
+@main.command()
+@click.option("--db", "db_path", default="data/demo.db", show_default=True, type=click.Path(dir_okay=False),
+              help="Database to build (rebuilt from scratch on every demo run, archive beside it).")
+@click.option("--port", default=8001, show_default=True, type=int, help="Port for Datasette.")
+@click.option("--no-serve", is_flag=True, help="Stop after building the database (no Datasette).")
+def demo(db_path, port, no_serve) -> None:
+    """Serve the bundled replica logs on 127.0.0.1, crawl them with the real crawler, and open Datasette."""
+    import shutil
+    from pathlib import Path
+
+    from scraper.http import Client
+    from scraper.registry import parse_sources
+    from scraper.replica import ReplicaServer, demo_sites
+
+    # The replica's port changes every run, so last run's URLs would never match again: start clean.
+    archive_dir = str(Path(db_path).resolve().parent / "demo-archive")
+    for leftover in (db_path, f"{db_path}-wal", f"{db_path}-shm"):
+        Path(leftover).unlink(missing_ok=True)
+    shutil.rmtree(archive_dir, ignore_errors=True)
+    Path(db_path).parent.mkdir(parents=True, exist_ok=True)
+    with ReplicaServer(demo_sites()) as replica, Client(default_delay=0) as client:
+        click.echo(f"replica logs on {replica.base_url}")
+        _crawl_and_report(parse_sources({"sources": replica.sources()}), db_path, archive_dir, client=client)
+    click.echo(f"database: {db_path}")
+    if no_serve:
+        return
+    from scraper.serve import start_datasette
+
+    datasette = start_datasette(db_path, port=port)
+    click.echo(f"Datasette: http://127.0.0.1:{port}/  (Ctrl-C to stop)")
+    try:
+        datasette.wait()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        datasette.terminate()
+        datasette.wait(timeout=10)
+
 if __name__ == "__main__":  # pragma: no cover
     main()

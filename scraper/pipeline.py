@@ -260,3 +260,17 @@ def crawl_sources(sources: list[Source], db_path: str | Path, archive_dir: str |
             client.close()
         db.rebuild_fts(conn)
     return results
+
+
+def summary_table(results: list[CrawlStats]) -> str:
+    """The end-of-crawl table, one row per source."""
+    columns = ("source", "index", "fetched", "new", "updated", "unchanged", "known", "failed", "status")
+    rows = [columns] + [
+        (r.slug, r.index_pages, r.pages_fetched, r.new, r.updated, r.unchanged + r.not_modified, r.skipped_known,
+         r.failed, f"FAILED: {r.fatal}" if r.fatal else "ok")
+        for r in results
+    ]
+    widths = [max(len(str(row[i])) for row in rows) for i in range(len(columns) - 1)]
+    return "\n".join(
+        "  ".join(str(v).ljust(w) for v, w in zip(row, widths)) + "  " + str(row[-1]) for row in rows
+    )
