@@ -126,5 +126,66 @@ def demo(db_path, port, no_serve) -> None:
         datasette.terminate()
         datasette.wait(timeout=10)
 
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+def parse(paths) -> None:
+    """Parse response files (text, HTML, PDF, DOCX) and print one JSON record per line.
+
+    A file that cannot be read gives a line with an `error` field; the exit status is 1 if any file failed."""
+    import json
+    from pathlib import Path
+
+    from parsers import UnreadableDocument, parse_bytes
+
+    failed = False
+    for path in paths:
+        try:
+            data = Path(path).read_bytes()
+            record = parse_bytes(data, filename=path).to_dict()
+            out = {"path": path, **record}
+        except (OSError, UnreadableDocument) as exc:
+            failed = True
+            out = {"path": path, "error": getattr(exc, "reason", None) or f"{type(exc).__name__}: {exc}"}
+        except Exception as exc:  # a parser bug on one file must not stop the others
+            failed = True
+            out = {"path": path, "error": f"parser failed: {type(exc).__name__}: {exc}"}
+        click.echo(json.dumps(out, ensure_ascii=False))
+    raise SystemExit(1 if failed else 0)
+
+
+@main.command(name="eval")
+@click.argument("labels_path", type=click.Path(exists=True, dir_okay=False))
+@click.argument("directory", type=click.Path(exists=True, file_okay=False))
+@click.option("--misses/--no-misses", default=True, show_default=True, help="List each miss under its field.")
+def evaluate_command(labels_path, directory, misses) -> None:
+    """Score the parser on labelled documents: per field, how many are right, and the misses."""
+    import json
+    from pathlib import Path
+
+    from parsers import UnreadableDocument, parse_bytes
+    from parsers.evaluate import evaluate
+
+    labels = json.loads(Path(labels_path).read_text(encoding="utf-8"))
+    pairs = []
+    for label in labels:
+        path = Path(directory) / label["file"]
+        try:
+            record = parse_bytes(path.read_bytes(), filename=path.name).to_dict()
+        except (OSError, UnreadableDocument) as exc:
+            click.echo(f"{label['file']}: unreadable: {exc}", err=True)
+            record = {}
+        pairs.append((label, record))
+    scores = evaluate(pairs)
+    if misses:
+        for fs in scores:
+            for miss in fs.misses:
+                click.echo(f"  {fs.name:<14} {miss}")
+    click.echo(f"{len(pairs)} labelled documents in {directory}")
+    for fs in scores:
+        extra = f"  (F1 {fs.f1:.3f})" if fs.f1 is not None else ""
+        click.echo(f"{fs.name:<14} {fs.correct}/{fs.total} = {fs.correct / max(fs.total, 1):.3f}{extra}")
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -1,0 +1,234 @@
+"""Which provisions a response relies on to withhold, and which it uses to neither confirm nor deny.
+
+Every "Section N(...)" mention is found and split into citations ("31(1)(a)(b)" -> (1)(a), (1)(b)), then
+mentions that are not reliance are dropped by their context: the requester's own words, other Acts
+("section 34 of the DPA 2018"), sentences about a previous request, hypotheticals ("would need to be
+refused"), and definitions ("Section 40(3A)(a) states that..."). A bare "Section 31" is kept only when the
+response never prints a more specific 31(...). Cost-limit refusals count as s12 even without the number.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from parsers.record import Citation
+from parsers.statutes import is_ncnd_subsection, is_withholding_provision
+
+_SUB = r"\(\s*(?:\d{1,2}[A-Z]?|[a-z]{1,4})\s*\)"
+_SUBCHAIN = rf"(?:\s?{_SUB})+(?:\s*(?:&|and|,)\s*(?:{_SUB}\s?)+)*"
+_NUM = r"\d{1,2}[A-Z]?(?![\d/])"
+_MENTION = re.compile(
+    rf"\b(?P<word>sections?|secs?\.?|ss?\.?(?=\s?\d)|regulations?|regs?\.?(?=\s?\d)|eir(?=\s?\d))\s?"
+    rf"(?P<num>{_NUM})(?P<sub>{_SUBCHAIN})?"
+    rf"(?P<more>(?:\s*(?:,|and|&|or)\s*(?!\d{{3}})(?:s\.?\s?)?{_NUM}(?:{_SUBCHAIN})?)*)",
+    re.IGNORECASE,
+)
+_MORE_ITEM = re.compile(rf"(?:s\.?\s?)?(?P<num>{_NUM})(?P<sub>{_SUBCHAIN})?", re.IGNORECASE)
+_SUB_TOKEN = re.compile(r"\(\s*([0-9A-Za-z]{1,4})\s*\)")
+_ROMAN = {"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"}
+
+_OTHER_ACT_AFTER = re.compile(
+    r"^[\s,]*(?:of|under|in)\s+(?:the\s+)?(?!freedom of information|foia?\b|act\b|environmental information|eir\b)"
+    r"(?:(?-i:[A-Z])[\w'’()]*\s+){0,8}?(?:act|regulations?|order|code)\b"
+    r"|^[\s,]*(?:of|under|in)\s+(?:the\s+)?(?:dpa|gdpr|uk gdpr|data protection|pace|ripa|ipa|firearms|criminal|police act|misuse)"
+    r"|^[\s,]*(?:stop|search|power|powers|authorisations?|permits?|certificates?)\b",
+    re.IGNORECASE,
+)
+_OTHER_ACT_BEFORE = re.compile(r"(?:article|articles|dpa(?: 2018)?|gdpr|paragraph|schedule|part)\s*$", re.IGNORECASE)
+_DEFINITION_AFTER = re.compile(
+    r"^[\s,]*(?:of the (?:foi |freedom of information )?act(?: 2000)?\s*,?\s*)?"
+    r"(?:states|allows|provides|says|sets out|stipulates|explains|defines|reads|is (?:a|an|not)\b|are (?:a|prejudice|class|qualified)\b|"
+    r"does not|do not)",
+    re.IGNORECASE,
+)
+_RANGE_AFTER = re.compile(r"^\s*(?:to|-|–)\s*\d", re.IGNORECASE)
+_NOT_RELIED_SENTENCE = re.compile(
+    r"previous(?:ly)? request|earlier request|previously (?:refused|advised)|your previous|"
+    r"would need to be refused|would have to be refused|could be refused|may be refused|"
+    r"can apply|could apply|may apply|these include|may be (?:engaged|applied|used|relied)|might|"
+    r"for example|such as section|the act (?:contains|lists|details|creates)",
+    re.IGNORECASE,
+)
+_NCND_PHRASE = re.compile(
+    r"neither\s+confirm(?:s|ing)?\s+n?or\s+den(?:y|ies|ying)|\bncnd\b|duty to confirm or deny does not (?:apply|arise)|"
+    r"duty in s(?:ection)?\.?\s?1\s?\(\s?1\s?\)\s?\(\s?a\s?\).{0,80}?does not apply",
+    re.IGNORECASE | re.DOTALL,
+)
+_NCND_ASSERTION = re.compile(
+    r"\b(?:can|will|must|shall|would|does|do|cannot|to)\s+neither\s+confirm\s+n?or\s+deny|"
+    r"(?:can|will)\s+not\s+confirm\s+or\s+deny|neither confirm(?:s)? n?or den(?:y|ies) (?:whether|that|any|holding)",
+    re.IGNORECASE,
+)
+_COST_REFUSAL = re.compile(
+    r"exceed(?:s|ed|ing)?\s+(?:the\s+)?(?:appropriate|cost|fees?|reasonable cost)\s+(?:\(cost\)\s+)?(?:limit|level|threshold)|"
+    r"(?:appropriate|cost|fees?) limit (?:would be|is|has been|was) exceeded|"
+    r"within the (?:appropriate|cost)\s*(?:\(cost\)\s*)?limit|above the amount to which we are legally required|"
+    r"\b(?:18|eighteen)[- ]hour (?:threshold|limit)|too costly|excessive cost of compliance|"
+    r"exceed(?:s)? the (?:18|eighteen) hours?|appropriate level.{0,40}fees and appropriate limit",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    act: str
+    section: str
+    subsections: list[str]
+
+
+def split_subsections(chain: str) -> list[str]:
+    """'(2)(a)(b) and (3)(a)(i)(ii)(b)' -> ['(2)(a)', '(2)(b)', '(3)(a)(i)', '(3)(a)(ii)', '(3)(b)']."""
+    tokens = _SUB_TOKEN.findall(chain or "")
+    results: list[str] = []
+    path: list[tuple[int, str]] = []
+    for tok in tokens:
+        if tok[0].isdigit():
+            level = 0
+        elif tok.lower() in _ROMAN and path and path[-1][0] >= 1 and not (
+            path[-1][0] == 1 and len(tok) == 1 and ord(tok) == ord(path[-1][1]) + 1
+        ):
+            level = 2
+        else:
+            level = 1
+        if path and path[-1][0] >= level:
+            results.append("".join(f"({t})" for _, t in path))
+            path = [p for p in path if p[0] < level]
+        path.append((level, tok))
+    if path:
+        results.append("".join(f"({t})" for _, t in path))
+    return results or [""]
+
+
+def _is_sentence_break(text: str, nl: int) -> bool:
+    """Is the newline at `nl` a sentence boundary? Not where hard-wrapped prose continues on the next line."""
+    prev = text[max(0, text.rfind("\n", 0, nl) + 1) : nl].rstrip()
+    nxt = text[nl + 1 : nl + 2]
+    if not prev or not nxt.strip():
+        return True
+    if prev[-1] in ".:?!;":
+        return True
+    return not (nxt.islower() or nxt in "(" or (len(prev) >= 55 and prev[-1].isalnum()))
+
+
+def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
+    start = pos
+    while start > 0:
+        ch = text[start - 1]
+        if ch in ".?!" and (start >= len(text) or text[start].isspace()):
+            break
+        if ch == "\n" and _is_sentence_break(text, start - 1):
+            break
+        start -= 1
+    end = pos
+    while end < len(text):
+        ch = text[end]
+        if ch in ".?!:" and (end + 1 >= len(text) or text[end + 1].isspace()):
+            end += 1
+            break
+        if ch == "\n" and _is_sentence_break(text, end):
+            break
+        end += 1
+    return start, end
+
+
+def find_mentions(text: str, act_default: str) -> list[Mention]:
+    mentions = []
+    for m in _MENTION.finditer(text):
+        word = m.group("word").lower()
+        act = "EIR" if word.startswith(("reg", "eir")) else act_default
+        items = [(m.group("num"), m.group("sub"))]
+        for more in _MORE_ITEM.finditer(m.group("more") or ""):
+            items.append((more.group("num"), more.group("sub")))
+        for num, sub in items:
+            mentions.append(Mention(m.start(), m.end(), act, num.upper(), split_subsections(sub or "")))
+    return mentions
+
+
+def _ncnd_zones(text: str) -> list[tuple[int, int]]:
+    """Spans in which a cited provision is used to neither confirm nor deny: the sentence with the NCND
+    wording plus the list of provisions printed right after it."""
+    zones = []
+    for m in _NCND_PHRASE.finditer(text):
+        s, e = _sentence_bounds(text, m.start())
+        e = max(e, m.end())
+        nl = text.find("\n", e)
+        end = e
+        if nl != -1 and text[e:nl].strip() == "" or text[max(0, e - 1)] == ":" or (nl != -1 and text[e:nl].rstrip().endswith(":")):
+            pos = nl + 1 if nl != -1 else len(text)
+            while pos < len(text):
+                line_end = text.find("\n", pos)
+                line_end = len(text) if line_end == -1 else line_end
+                line = text[pos:line_end].strip()
+                if line and not re.match(r"^(?:s(?:ection)?s?\.?\s?\d|reg)", line, re.IGNORECASE):
+                    break
+                end = line_end
+                pos = line_end + 1
+        zones.append((s, max(end, e)))
+    return zones
+
+
+def detect_act(text: str) -> str:
+    if re.search(r"freedom of information \(scotland\) act|\bfoisa\b", text, re.IGNORECASE):
+        return "FOISA"
+    return "FOIA"
+
+
+def extract_citations(text: str, exclude: list[tuple[int, int]] = ()) -> list[Citation]:
+    """Citations relied on in `text`, skipping mentions inside `exclude` spans (the request)."""
+    act_default = detect_act(text)
+    zones = _ncnd_zones(text)
+    found: dict[tuple[str, str, str], bool] = {}
+    order: list[tuple[str, str, str]] = []
+    for mention in find_mentions(text, act_default):
+        if not is_withholding_provision(mention.act, mention.section):
+            continue
+        if any(a <= mention.start < b for a, b in exclude):
+            continue
+        after = text[mention.end : mention.end + 120]
+        before = text[max(0, mention.start - 20) : mention.start]
+        if _OTHER_ACT_AFTER.match(after) or _OTHER_ACT_BEFORE.search(before) or _RANGE_AFTER.match(after):
+            continue
+        s, e = _sentence_bounds(text, mention.start)
+        if _NOT_RELIED_SENTENCE.search(" ".join(text[s:e].split())):
+            continue
+        line_start = text.rfind("\n", 0, mention.start) + 1
+        is_heading = text[line_start : mention.start].strip() == "" and re.match(r"^[^.\n]{0,60}?[-–—]", after)
+        if _DEFINITION_AFTER.match(after) and not is_heading:
+            continue
+        in_zone = any(a <= mention.start <= b for a, b in zones)
+        for sub in mention.subsections:
+            key = (mention.act, mention.section, sub)
+            ncnd = is_ncnd_subsection(*key) or in_zone
+            if key not in found:
+                order.append(key)
+                found[key] = ncnd
+            else:
+                found[key] = found[key] or ncnd
+    if not any(k[1] == "12" for k in order) and relies_on_cost_limit(text, exclude):
+        key = (act_default, "12", "")
+        order.append(key)
+        found[key] = False
+    kept = [
+        k for k in order
+        if not any(o != k and o[0] == k[0] and o[1] == k[1] and o[2].startswith(k[2]) for o in order)
+    ]
+    return [Citation(act, section, sub, found[(act, section, sub)]) for act, section, sub in kept]
+
+
+def relies_on_cost_limit(text: str, exclude: list[tuple[int, int]] = ()) -> bool:
+    """A refusal on cost grounds, even where section 12 is not printed."""
+    for m in _COST_REFUSAL.finditer(text):
+        if any(a <= m.start() < b for a, b in exclude):
+            continue
+        s, e = _sentence_bounds(text, m.start())
+        sentence = " ".join(text[s:e].split())
+        if _NOT_RELIED_SENTENCE.search(sentence) or re.match(r"if\b", sentence, re.IGNORECASE):
+            continue
+        return True
+    return False
+
+
+def asserts_ncnd(text: str, exclude: list[tuple[int, int]] = ()) -> bool:
+    return any(not any(a <= m.start() < b for a, b in exclude) for m in _NCND_ASSERTION.finditer(text))

@@ -1,0 +1,101 @@
+"""The response's decision: full, partial, refused, ncnd, not_held, other or unknown.
+
+Signals are read from the authority's part of the text only (never from the request). A decision the
+response states itself ("decided to disclose some of the requested information") wins; otherwise the mix
+of information given, information withheld (citations, refusal wording), NCND and "not held" decides.
+Text that stops before any decision is visible stays `unknown`: the parser invents nothing.
+"""
+from __future__ import annotations
+
+import re
+
+from parsers.record import Citation
+
+_I = re.IGNORECASE
+
+_STATED_PARTIAL = re.compile(
+    r"decided to (?:disclose|release|provide) (?:some|part) of the (?:requested )?information|"
+    r"partial(?:ly)? (?:disclos|releas|provid)|(?:disclose|release|provide) (?:some|part) of the information", _I)
+_STATED_REFUSED = re.compile(
+    r"decided (?:to exempt|not to (?:disclose|release|provide))|"
+    r"(?:this|your) request (?:is being|has been|is) refused|i am refusing your request|we are refusing|"
+    r"unable to (?:provide|disclose|release) (?:you with )?(?:the|any|this) (?:information|data)(?: you have)?(?: requested)?|"
+    r"(?:cannot|will not|can not) be (?:disclosed|provided|released)|not obliged to (?:release|disclose|provide)|"
+    r"applies to the whole (?:of the |of your )?request|the whole of your request|refusal notice for (?:this|your) (?:particular )?request|"
+    r"(?:exempt|exempting) (?:any|all) (?:the )?information|exempt the requested information", _I)
+_STATED_FULL = re.compile(
+    r"decided to (?:disclose|release|provide) (?:all )?(?:of )?the (?:requested|located) information|"
+    r"(?:disclose|release|provide) (?:all|the whole) of the (?:requested )?information", _I)
+_GIVEN = re.compile(
+    r"please (?:find|see) (?:the )?(?:data|figures|information|table|spreadsheet|documents?|details|answers?|below|attached (?:data|figures|spreadsheet|information|file|documents?))|"
+    r"(?:data|figures|information|spreadsheet|file) (?:is |are )?(?:attached|enclosed|provided|below|as follows)|"
+    r"i am (?:able|pleased) to (?:disclose|provide|confirm)|able to disclose|disclose the located information|"
+    r"gesture of goodwill|i have (?:supplied|attached|provided|enclosed)|we have (?:supplied|attached|provided|enclosed)|"
+    r"(?:the )?(?:figures|data) (?:provided|supplied)|see the data set below|dataset below|"
+    r"the answer (?:is|to)|in addition to the (?:attached|above|figures|information)|regardless of the above provided|"
+    r"(?:^|\n)\s*(?:q\d+[.:]?\s*|\d+[.)]\s*)?(?:yes|no)\b[ ,.]|there (?:are|were|is|was) (?:currently )?\d|"
+    r"\|\s*\n|£\s?\d|total (?:of|number) .{0,40}\d", _I)
+_NOT_HELD = re.compile(
+    r"no (?:recorded )?information (?:is )?held|(?:information|data) (?:requested )?is not held|does not hold (?:the|any)|"
+    r"do(?:es)? not hold (?:this|that|the|any) (?:information|data)|not held by|hold no (?:recorded )?information", _I)
+_NCND_PART = re.compile(
+    r"neither confirm n?or deny (?:that|whether) (?:it|we|the \w+) (?:holds?|hold) any (?:other|further|additional)|"
+    r"any (?:other|further) information|in addition to the (?:attached|above)", _I)
+_ATTACHED_ONLY = re.compile(r"please (?:see|find) (?:attached )?(?:our|the) (?:attached )?response|see attached our response", _I)
+_ADVICE_ONLY = re.compile(r"transferred (?:your request )?to|not a valid request|please clarify|request for clarification|"
+                          r"we require (?:further )?clarification|would you (?:please )?clarify", _I)
+_ACKNOWLEDGEMENT = re.compile(
+    r"will now be considered|acknowledge receipt|has been logged|logged under|extension letter|"
+    r"(?:extend|extending) the (?:time|deadline)|you will receive a response within", _I)
+_PART_SCOPED_REFUSAL = re.compile(
+    r"(?:at (?:these|this) (?:points?|part)|(?:question|point|part)s? \d|q\d)", _I)
+
+
+def _truncated(text: str) -> bool:
+    tail = text.rstrip()
+    return bool(tail) and tail[-1] not in ".!?)\"”’'|:>"
+
+
+def decide_outcome(response_text: str, citations: list[Citation], ncnd: bool, has_request: bool) -> str:
+    """`response_text` is the authority's part (text after the request)."""
+    t = response_text
+    if not t.strip():
+        return "unknown"
+    if _STATED_PARTIAL.search(t):
+        return "partial"
+    withheld = [c for c in citations if not c.ncnd]
+    given = bool(_GIVEN.search(t))
+    stated_refusal = bool(_STATED_REFUSED.search(t))
+    not_held = bool(_NOT_HELD.search(t))
+    if ncnd:
+        part_ncnd = bool(_NCND_PART.search(t))
+        if given or part_ncnd or _STATED_FULL.search(t):
+            return "partial"
+        if withheld or stated_refusal:
+            return "refused" if not given else "partial"
+        return "ncnd"
+    if withheld or stated_refusal:
+        if given:
+            return "partial"
+        scoped = all(_PART_SCOPED_REFUSAL.search(_context(t, c)) for c in withheld) if withheld else False
+        if scoped and _truncated(t) and not stated_refusal:
+            return "unknown"  # some parts refused, the rest cut off: the decision on the whole is not visible
+        return "refused"
+    if not_held:
+        return "partial" if given else "not_held"
+    if _ACKNOWLEDGEMENT.search(t) and not given:
+        return "unknown"
+    if given:
+        return "full"
+    if _ADVICE_ONLY.search(t):
+        return "other" if not _truncated(t) else "unknown"
+    return "unknown"
+
+
+def _context(text: str, citation: Citation) -> str:
+    m = re.search(rf"(?:section|s\.?)\s?{citation.section}\b", text, re.IGNORECASE)
+    if not m:
+        return ""
+    para_start = text.rfind("\n\n", 0, m.start())
+    lines_before = text[max(0, para_start): m.start()].split("\n")[-4:]
+    return " ".join(lines_before)

@@ -1,0 +1,98 @@
+"""The authority's own reference for a request, copied as printed.
+
+Three places carry it, tried in order: a labelled line ("Our ref:", "Enquiry Reference:", "Freedom of
+information request reference no:"), the title ("Drones (1748A/21)", "ANPR cameras - 322/15",
+"FOI 2023/24-017 - Communications ..."), and a bare reference line in the letter head ("FOI/OPCC/18-021").
+References of *other* requests quoted in the text ("released under 01.FOI.21.021978", "(Ref 126-2025)")
+are never in those places, which is why the parser does not simply take the first reference-shaped token.
+"""
+from __future__ import annotations
+
+import re
+
+# One reference token: an optional capitalised prefix ("FOI/OPCC/", "HQ/PA/", "F-", "DC/FOI ", "FOI ") and
+# digit-led parts joined by separators, allowing the loose spacing forces print ("14 -26", "275 - 24").
+_PREFIX = r"(?:[A-Z]{1,6}(?:[/-][A-Z]{1,6})*(?:[ ]?[/-]|[ ]))?"
+REF_TOKEN = _PREFIX + r"\d[\w.]*(?:[ ]?[-/_.][ ]?[\w.]*\d[\w.]*|[ ]?[-/_][ ]?[A-Za-z0-9]+)*"
+_REF = re.compile(REF_TOKEN)
+
+_LABEL = re.compile(
+    r"(?:"
+    r"(?:freedom of information|foia?|information)?[ ]*(?:act[ ]*2000[ ]*)?(?:request[ ]*)?"
+    r"(?:reference|ref)\.?[ ]*(?:nos?\.?|numbers?|#)?[ ]*[:.]?"
+    r"|our[ ]+ref(?:erence)?\.?[ ]*(?:no\.?)?[ ]*:?"
+    r"|enquiry[ ]+reference[ ]*(?:no\.?)?[ ]*:?"
+    r"|foi[ ]+(?:response|request)[ ]*(?:no\.?|number)?[ ]*:"
+    r"|(?:request|case|foi)[ ]+(?:no\.?|number|id)[ ]*:"
+    r"|freedom of information request(?=[ ]+[A-Z]{0,6}[ /-]?\d)"
+    r")[ ]*",
+    re.IGNORECASE,
+)
+# Labels that name somebody else's reference: the requester's ("Your ref") or an earlier request's.
+_NOT_OURS = re.compile(r"(?:your|previous|earlier|original|related|linked)\s*$", re.IGNORECASE)
+
+# A label starts its line or follows a date/heading separator; "... a similar request (Ref 126-2025)" in a
+# sentence is another request's reference.
+_LABEL_POSITION = re.compile(r"(?:^|[-–—:|]\s*)$")
+_DATE_LIKE = re.compile(r"^\d{1,2}[/.-]\d{1,2}[/.-](?:\d{2}|\d{4})$")
+_TITLE_PAREN = re.compile(r"\((" + REF_TOKEN + r")\)\s*$")
+_TITLE_DASH_END = re.compile(r"\s[-–—]\s*(" + REF_TOKEN + r")\s*$")
+_TITLE_DASH_START = re.compile(r"^((?:FOI|FOIA|REF)[ ]?" + REF_TOKEN + r")\s+[-–—]\s")
+
+
+def _clean(token: str) -> str:
+    token = re.sub(r"\s+", " ", token).strip()
+    return token.rstrip(".,;:")
+
+
+def _plausible(token: str, bare: bool) -> bool:
+    digits = sum(ch.isdigit() for ch in token)
+    if digits < 2 and not re.search(r"\d+[A-Za-z]?/\d+", token):
+        return False
+    if bare:
+        # a bare line must look like a reference, not a date, a year range or a publication number
+        if _DATE_LIKE.match(token) or re.fullmatch(r"(?:19|20)\d\d", token) or token.upper().startswith("PUB"):
+            return False
+        if digits < 3:
+            return False
+    return True
+
+
+def _labelled(lines: list[str]) -> str | None:
+    for i, line in enumerate(lines):
+        for m in _LABEL.finditer(line):
+            if not m.group(0).strip():
+                continue
+            before = line[: m.start()]
+            if _NOT_OURS.search(before) or not _LABEL_POSITION.search(before):
+                continue
+            rest = line[m.end():]
+            label_has_colon = m.group(0).rstrip().endswith((":", "."))
+            if not rest.strip() and label_has_colon and i + 1 < len(lines):
+                rest = lines[i + 1]  # "Our ref:" with the reference on the next line
+            # joint replies name the body before the number: "REFERENCE NOs: West Mercia Police 9707"
+            rest = re.sub(r"^(?:[A-Z][a-z]+[ ]){1,4}(?=\d)", "", rest.strip())
+            tm = _REF.match(rest)
+            if tm and _plausible(_clean(tm.group(0)), bare=False):
+                return _clean(tm.group(0))
+    return None
+
+
+def extract_reference(text: str, title: str | None = None, head_lines: int = 12) -> str | None:
+    """The reference printed in the text (or title), or None. `text` is clean text (no chrome)."""
+    lines = [ln for ln in text.split("\n") if ln.strip()]
+    head = lines[:40]
+    ref = _labelled(head)
+    if ref:
+        return ref
+    titles = ([title] if title else []) + lines[:3]
+    for t in titles:
+        for pattern in (_TITLE_PAREN, _TITLE_DASH_END, _TITLE_DASH_START):
+            m = pattern.search(t)
+            if m and _plausible(_clean(m.group(1)), bare=False):
+                return _clean(m.group(1))
+    for line in lines[:head_lines]:
+        m = _REF.fullmatch(line.strip())
+        if m and _plausible(_clean(m.group(0)), bare=True):
+            return _clean(m.group(0))
+    return None
