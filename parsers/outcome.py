@@ -22,26 +22,26 @@ _STATED_REFUSED = re.compile(
     r"unable to (?:provide|disclose|release) (?:you with )?(?:the|any|this) (?:information|data)(?: you have)?(?: requested)?|"
     r"(?:cannot|will not|can not) be (?:disclosed|provided|released)|not obliged to (?:release|disclose|provide)|"
     r"applies to the whole (?:of the |of your )?request|the whole of your request|refusal notice for (?:this|your) (?:particular )?request|"
-    r"(?:exempt|exempting) (?:any|all) (?:the )?information|exempt the requested information", _I)
+    r"(?:exempt|exempting) (?:any|all) (?:the )?information|exempt the requested information|consider this (?:a|as a) refusal", _I)
 _STATED_FULL = re.compile(
     r"decided to (?:disclose|release|provide) (?:all )?(?:of )?the (?:requested|located) information|"
     r"(?:disclose|release|provide) (?:all|the whole) of the (?:requested )?information", _I)
 _GIVEN = re.compile(
-    r"please (?:find|see) (?:the )?(?:data|figures|information|table|spreadsheet|documents?|details|answers?|below|attached (?:data|figures|spreadsheet|information|file|documents?))|"
-    r"(?:data|figures|information|spreadsheet|file) (?:is |are )?(?:attached|enclosed|provided|below|as follows)|"
-    r"i am (?:able|pleased) to (?:disclose|provide|confirm)|able to disclose|disclose the located information|"
-    r"gesture of goodwill|i have (?:supplied|attached|provided|enclosed)|we have (?:supplied|attached|provided|enclosed)|"
+    r"please (?:find|see) (?:the )?(?:data|figures|information|table|spreadsheet|documents?|details|answers?|attached (?:data|figures|spreadsheet|information|file|documents?))|"
+    r"(?:data|figures|information|spreadsheet|file) (?:is |are )?(?:attached|enclosed|below|as follows)|"
+    r"i am (?:able|pleased) to (?:disclose|provide|confirm)|able to disclose|"
+    r"gesture of goodwill|(?:i|we) have (?:supplied|attached|enclosed)|provided (?:you with )?(?:the|some) (?:information|data|figures)|"
     r"(?:the )?(?:figures|data) (?:provided|supplied)|see the data set below|dataset below|"
     r"the answer (?:is|to)|in addition to the (?:attached|above|figures|information)|regardless of the above provided|"
     r"(?:^|\n)\s*(?:q\d+[.:]?\s*|\d+[.)]\s*)?(?:yes|no)\b[ ,.]|there (?:are|were|is|was) (?:currently )?\d|"
-    r"\|\s*\n|£\s?\d|total (?:of|number) .{0,40}\d", _I)
+    r"(?:\|\s*\n[^\n]*){3}|total (?:of|number) .{0,40}\d", _I)
 _NOT_HELD = re.compile(
-    r"no (?:recorded )?information (?:is )?held|(?:information|data) (?:requested )?is not held|does not hold (?:the|any)|"
+    r"no (?:recorded )?information (?:is )?held|(?:information|data) (?:requested )?is not held(?! in (?:an?|the) )|does not hold (?:the|any)|"
     r"do(?:es)? not hold (?:this|that|the|any) (?:information|data)|not held by|hold no (?:recorded )?information", _I)
 _NCND_PART = re.compile(
     r"neither confirm n?or deny (?:that|whether) (?:it|we|the \w+) (?:holds?|hold) any (?:other|further|additional)|"
     r"any (?:other|further) information|in addition to the (?:attached|above)", _I)
-_ATTACHED_ONLY = re.compile(r"please (?:see|find) (?:attached )?(?:our|the) (?:attached )?response|see attached our response", _I)
+_ATTACHED_RESPONSE = re.compile(r"please (?:see|find) (?:attached )?(?:our|the) (?:attached )?response|see attached our response", _I)
 _ADVICE_ONLY = re.compile(r"transferred (?:your request )?to|not a valid request|please clarify|request for clarification|"
                           r"we require (?:further )?clarification|would you (?:please )?clarify", _I)
 _ACKNOWLEDGEMENT = re.compile(
@@ -61,41 +61,49 @@ def decide_outcome(response_text: str, citations: list[Citation], ncnd: bool, ha
     t = response_text
     if not t.strip():
         return "unknown"
+    withheld = [c for c in citations if not c.ncnd]
+    if _ACKNOWLEDGEMENT.search(t) and not citations and not ncnd:
+        return "unknown"  # an acknowledgement or extension letter: no decision yet
     if _STATED_PARTIAL.search(t):
         return "partial"
-    withheld = [c for c in citations if not c.ncnd]
     given = bool(_GIVEN.search(t))
-    stated_refusal = bool(_STATED_REFUSED.search(t))
+    attached = bool(_ATTACHED_RESPONSE.search(t))
+    refusal = _STATED_REFUSED.search(t)
     not_held = bool(_NOT_HELD.search(t))
+    truncated = _truncated(t)
     if ncnd:
-        part_ncnd = bool(_NCND_PART.search(t))
-        if given or part_ncnd or _STATED_FULL.search(t):
+        if given or attached or _NCND_PART.search(t) or _STATED_FULL.search(t):
             return "partial"
-        if withheld or stated_refusal:
-            return "refused" if not given else "partial"
+        if withheld or refusal:
+            return "refused"
         return "ncnd"
-    if withheld or stated_refusal:
-        if given:
+    if withheld or refusal:
+        if given or attached:
             return "partial"
-        scoped = all(_PART_SCOPED_REFUSAL.search(_context(t, c)) for c in withheld) if withheld else False
-        if scoped and _truncated(t) and not stated_refusal:
+        contexts = [_context(t, c.section) for c in withheld if c.section != "12"]
+        if refusal:
+            contexts.append(_context_at(t, refusal.start()))
+        if truncated and contexts and all(_PART_SCOPED_REFUSAL.search(c) for c in contexts) and not any(c.section == "12" for c in withheld):
             return "unknown"  # some parts refused, the rest cut off: the decision on the whole is not visible
         return "refused"
     if not_held:
-        return "partial" if given else "not_held"
-    if _ACKNOWLEDGEMENT.search(t) and not given:
-        return "unknown"
+        if given:
+            return "partial"
+        return "unknown" if truncated else "not_held"
     if given:
         return "full"
     if _ADVICE_ONLY.search(t):
-        return "other" if not _truncated(t) else "unknown"
+        return "unknown" if truncated else "other"
     return "unknown"
 
 
-def _context(text: str, citation: Citation) -> str:
-    m = re.search(rf"(?:section|s\.?)\s?{citation.section}\b", text, re.IGNORECASE)
-    if not m:
-        return ""
-    para_start = text.rfind("\n\n", 0, m.start())
-    lines_before = text[max(0, para_start): m.start()].split("\n")[-4:]
-    return " ".join(lines_before)
+def _context(text: str, section: str) -> str:
+    m = re.search(rf"(?:section|s\.?)\s?{section}\b", text, re.IGNORECASE)
+    return _context_at(text, m.start()) if m else ""
+
+
+def _context_at(text: str, pos: int) -> str:
+    """The sentence at `pos` and the few lines before it, where a response says which part it answers."""
+    lines = [ln for ln in text[:pos].split("\n") if ln.strip()][-3:]
+    sentence_end = text.find(".", pos)
+    return " ".join(lines)[-300:] + " " + text[pos : sentence_end if sentence_end != -1 else pos + 200]
