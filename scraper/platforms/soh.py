@@ -19,10 +19,11 @@ from scraper.platforms.base import Discovery, Platform, SelectorError, absolute,
 
 MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
           "november", "december"}
-# Index levels of a log tree: "2023", "2023-24", "january", "october-2023", "disclosure-log", "disclosure-2023".
+# Index levels of a log tree: "2023", "2023-24", "january", "october-2023", "disclosure-log", "disclosure-2023",
+# "foi-disclosure-2023".
 _YEAR = r"(?:19|20)\d\d"
 _INDEX_SEGMENT = re.compile(
-    rf"^(?:{_YEAR}(?:-\d\d(?:\d\d)?)?|disclosure(?:-log)?(?:-{_YEAR})?|(?:{'|'.join(MONTHS)})(?:-{_YEAR})?)$"
+    rf"^(?:{_YEAR}(?:-\d\d(?:\d\d)?)?|(?:foi-)?disclosures?(?:-log)?(?:-{_YEAR})?|(?:{'|'.join(MONTHS)})(?:-{_YEAR})?)$"
 )
 MAIN = "main#main-content, main"
 NEXT_LINK = "a[rel~=next]"
