@@ -149,7 +149,10 @@ def find_mentions(text: str, act_default: str) -> list[Mention]:
 def _ncnd_zones(text: str) -> list[tuple[int, int]]:
     """Spans in which a cited provision is used to neither confirm nor deny: the sentence with the NCND
     wording plus the list of provisions printed right after it."""
-    zones = []
+    zones: list[tuple[int, int]] = []
+    lowered = text.lower()
+    if "confirm" not in lowered and "ncnd" not in lowered:
+        return zones
     for m in _NCND_PHRASE.finditer(text):
         s, e = _sentence_bounds(text, m.start())
         e = max(e, m.end())
@@ -219,6 +222,9 @@ def extract_citations(text: str, exclude: list[tuple[int, int]] = ()) -> list[Ci
 
 def relies_on_cost_limit(text: str, exclude: list[tuple[int, int]] = ()) -> bool:
     """A refusal on cost grounds, even where section 12 is not printed."""
+    lowered = text.lower()
+    if not any(word in lowered for word in ("limit", "threshold", "costly", "cost of compliance", "hour")):
+        return False  # cheap pre-check: the full pattern is slow on long texts
     for m in _COST_REFUSAL.finditer(text):
         if any(a <= m.start() < b for a, b in exclude):
             continue
