@@ -42,7 +42,7 @@ def pdf_to_text(data: bytes) -> str:
     if not any(line.strip() for page in pages for line in page):
         raise UnreadableDocument(f"scanned PDF: no text layer on {len(pages)} pages")
     pages = drop_running_lines(pages)
-    paragraphs = [join_wrapped_lines(block) for page in pages for block in split_columns(page)]
+    paragraphs = [join_wrapped_lines(block) for block in _blocks_across_pages(pages)]
     return "\n\n".join(p for p in paragraphs if p).strip() + "\n"
 
 
@@ -61,6 +61,22 @@ def _pdf_page_texts(data: bytes) -> list[str]:
         if "decrypt" in str(error).lower() or "crypt" in type(error).__name__.lower():
             raise UnreadableDocument("encrypted") from error
         raise UnreadableDocument(f"corrupt PDF: {error or type(error).__name__}") from error
+
+
+def _blocks_across_pages(pages: list[list[str]]) -> list[list[str]]:
+    """Each page's blocks in reading order, with a paragraph that runs over a page break kept whole: the
+    last single-column block of a page continues into the first one of the next."""
+    blocks: list[list[str]] = []
+    previous_page_ended_in_body = False
+    for page in pages:
+        page_blocks = [(lines, in_columns) for lines, in_columns in split_columns(page) if lines]
+        for n, (lines, in_columns) in enumerate(page_blocks):
+            if n == 0 and previous_page_ended_in_body and not in_columns:
+                blocks[-1] = blocks[-1] + lines
+            else:
+                blocks.append(lines)
+        previous_page_ended_in_body = bool(page_blocks) and not page_blocks[-1][1]
+    return blocks
 
 
 def _layout_lines(text: str) -> list[str]:
@@ -132,12 +148,13 @@ MIN_COLUMN_ROWS = 3  # lines that must have text on both sides of a gutter befor
 _GUTTER_SPACES = 2
 
 
-def split_columns(lines: list[str]) -> list[list[str]]:
-    """Cut a page into blocks to be read in order; a two-column stretch becomes its left column, then its
-    right column. Lines keep their indentation so wrapped-line detection can see where they end."""
+def split_columns(lines: list[str]) -> list[tuple[list[str], bool]]:
+    """Cut a page into blocks to be read in order, each flagged whether it is a column; a two-column
+    stretch becomes its left column, then its right column. Lines keep their indentation so wrapped-line
+    detection can see where they end."""
     gutter = _find_gutter(lines)
     if gutter is None:
-        return [lines]
+        return [(lines, False)]
     both = [i for i, line in enumerate(lines) if _has_both_sides(line, gutter)]
     start, end = both[0], both[-1]
     while start > 0 and _right_only(lines[start - 1], gutter):
@@ -146,10 +163,10 @@ def split_columns(lines: list[str]) -> list[list[str]]:
         end += 1
     region = lines[start:end + 1]
     if any(len(line) > gutter and line[gutter - 1] != " " for line in region):
-        return [lines]  # something runs across the gap: not columns after all
+        return [(lines, False)]  # something runs across the gap: not columns after all
     left = [line[:gutter].rstrip() for line in region]
     right = [line[gutter:].rstrip() for line in region]
-    return [lines[:start], left, right, *split_columns(lines[end + 1:])]
+    return [(lines[:start], False), (left, True), (right, True), *split_columns(lines[end + 1:])]
 
 
 def _has_both_sides(line: str, gutter: int) -> bool:
@@ -178,14 +195,14 @@ def _find_gutter(lines: list[str]) -> int | None:
 # -------------------------------------------------------------------------------------------- paragraphs
 
 _LIST_ITEM = re.compile(r"^\s*([•·▪●◦\-–*]|\d{1,2}[.)]|\(?[a-zA-Z]\)|\(?[ivx]{1,4}\)|[a-z]\.)\s")
-WRAP_SLACK = 2  # layout mode places text on a character grid, so line lengths are only nearly exact
+WRAP_SLACK = 0.85  # next word fits within this share of the widest line: the grid widths are approximate
 
 
 def join_wrapped_lines(lines: list[str]) -> str:
     """Join lines the PDF wrapped at the margin back into paragraphs. A line was wrapped when the next
     line's first word would not have fitted after it; otherwise it ended on purpose (address, heading,
     sign-off). Blank lines stay paragraph breaks and list items keep their own lines."""
-    widest = max((_visible_length(line) for line in lines), default=0)
+    widest = max((len(line.rstrip()) for line in lines), default=0)
     out: list[str] = []
     previous = ""
     for raw in lines:
@@ -196,18 +213,13 @@ def join_wrapped_lines(lines: list[str]) -> str:
             previous = ""
             continue
         first_word = text.split()[0]
-        wrapped = previous and _visible_length(previous) + 1 + len(first_word) > widest - WRAP_SLACK
+        wrapped = previous and len(previous) + 1 + len(first_word) > widest * WRAP_SLACK
         if wrapped and not _LIST_ITEM.match(raw):
             out[-1] = _join(out[-1], text)
         else:
             out.append(text)
-        previous = text
+        previous = raw.rstrip()
     return "\n".join(out).strip()
-
-
-def _visible_length(line: str) -> int:
-    """Characters as printed: layout mode pads some lines with extra spaces between words."""
-    return len(" ".join(line.split()))
 
 
 def _join(head: str, tail: str) -> str:
