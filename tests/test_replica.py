@@ -196,3 +196,67 @@ def test_shared_texts_are_served_without_their_chrome_inside_soh_chrome():
     labels = {label["file"]: label for label in json.loads((SHARED / "seeds" / "labels.json").read_text())}
     assert (len(paths), lines[0]) == (4, f"Freedom of information request reference no: {labels[item.source_file.name]['reference']}")
     assert not set(CHROME_LINES) & set(lines)
+
+
+# issue 4 families -------------------------------------------------------------------------------------------------
+def test_pcc_log_lists_pdf_and_docx_responses_by_year(demo):
+    start = next(s for s in demo.sources() if s["slug"] == "demo-opcc")["url"]
+    tree = LexborHTMLParser(http.get(start).text)
+    entries = [(e.css_first("h2 a").attributes["href"], e.css_first(".foi-entry__reference").text(),
+                e.css_first("time").attributes["datetime"]) for e in tree.css("article.foi-entry")]
+    assert entries == [
+        ("/wp-content/uploads/2024/07/foi-opcc-24-044-victims-services-table.pdf", "FOI/OPCC/24-044", "2024-07-16"),
+        ("/wp-content/uploads/2024/06/foi-opcc-24-031-chief-executive-expenses.docx", "FOI/OPCC/24-031", "2024-06-04")]
+    assert [a.attributes["href"] for a in tree.css("nav.foi-years a")] == [
+        "/transparency/freedom-of-information/disclosure-log/2024/", "/transparency/freedom-of-information/disclosure-log/2023/"]
+
+
+def test_pcc_documents_carry_running_headers_and_the_response_text(demo):
+    from pypdf import PdfReader
+    pdf = http.get(demo.item_url("demo-opcc", "foi-opcc-24-017-county-lines-funding"))
+    text = PdfReader(BytesIO(pdf.content)).pages[0].extract_text()
+    docx = http.get(demo.item_url("demo-opcc", "foi-opcc-24-031-chief-executive-expenses"))
+    assert (pdf.headers["content-type"], text.splitlines()[0], "Page 1 of 1" in text, "£148,000" in text) == (
+        "application/pdf", "OFFICIAL", True, True)
+    assert zipfile.ZipFile(BytesIO(docx.content)).read("word/document.xml").count(b"FOI/OPCC/24-031") == 1
+
+
+def test_aspx_log_is_a_table_of_reference_date_and_html_item(demo):
+    year_page = f"{demo.base_url}/advice-information/freedom-of-information/disclosure-log/2025.aspx"
+    rows = [[td.text() for td in tr.css("td")] for tr in LexborHTMLParser(http.get(year_page).text).css("tbody tr")]
+    item = LexborHTMLParser(http.get(demo.item_url("demo-westmids", "drones-1748a-24")).text).css_first("main")
+    assert rows == [["301A/25", "18/02/2025", "Mobile phone thefts in Birmingham city centre (301A/25)"],
+                    ["88A/25", "28/01/2025", "Misconduct hearings and vetting (88A/25)"]]
+    assert [p.text() for p in item.css("p")][:3] == ["Date published: 10/09/2024", "Request",
+                                                     "I am writing to make an open government request for the number "
+                                                     "of drones currently used by the Force and the number of "
+                                                     "qualified drone pilots."]
+
+
+def test_wdtk_json_has_alaveteli_shape(demo):
+    data = http.get(demo.item_url("demo-wdtk-northumbria", "anpr-camera-locations") + ".json").json()
+    assert {key: data[key] for key in ("url_title", "title", "described_state", "display_status", "public_body")} == {
+        "url_title": "anpr_camera_locations", "title": "ANPR camera locations", "described_state": "rejected",
+        "display_status": "Refused.", "public_body": {"id": 40001, "url_name": "demo_northumbria_police",
+                                                      "name": "Demo Northumbria Police (replica)"}}
+    assert [(e["event_type"], e["incoming_message_id"]) for e in data["info_request_events"]] == [
+        ("sent", None), ("response", 3000000)]
+
+
+def test_wdtk_feed_links_every_request_and_attachments_are_served(demo):
+    feed = http.get(f"{demo.base_url}/feed/body/demo_northumbria_police").text
+    requests = {a.attributes["href"].split("#")[0] for a in LexborHTMLParser(feed).css("link[rel=alternate]")}
+    assert requests - {f"{demo.base_url}/body/demo_northumbria_police"} == set(
+        demo.item_urls("demo-wdtk-northumbria").values())
+    page = LexborHTMLParser(http.get(demo.item_url("demo-wdtk-northumbria", "spit-guards-use-2023")).text)
+    href = page.css_first(".list-of-attachments a").attributes["href"]
+    assert href == "/request/700002/response/3000001/attach/2/FOI%20700002%20Response.pdf"
+    assert http.get(demo.base_url + href).content.startswith(b"%PDF")
+
+
+def test_faults_reach_the_other_families():
+    with ReplicaServer(demo_sites(), faults={"not_found", "cp1252"}) as server:
+        statuses = {path: http.get(server.base_url + path) for path in server.fault_paths["not_found"]}
+        cp1252 = [path for path in server.fault_paths["cp1252"] if path.endswith(".aspx")]
+        assert [r.status_code for r in statuses.values()] == [404] * 6
+        assert http.get(server.base_url + cp1252[0]).headers["content-type"] == "text/html; charset=windows-1252"

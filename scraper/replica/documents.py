@@ -10,7 +10,7 @@ import zipfile
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from scraper.replica.site import Attachment
+from scraper.replica.site import Attachment, Item
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -72,10 +72,11 @@ def xlsx_bytes(rows: list[list[str]]) -> bytes:
 
 
 def pdf_bytes(title: str, lines: list[str], *, header: str = "OFFICIAL",
-              table: list[tuple[str, str]] | None = None) -> bytes:
+              table: list[tuple[str, str]] | None = None, after: list[str] = ()) -> bytes:
     """A letter-like PDF: running header and "Page N of M" footer, the lines as paragraphs, then an optional
-    two-column table whose rows are (request, response) pairs."""
+    two-column table whose rows are (request, response) pairs, then the `after` lines."""
     from fpdf import FPDF  # imported here so serving SOH pages never needs fpdf2
+    from fpdf.fonts import FontFace
 
     font_path = next((path for path in _UNICODE_FONTS if path.exists()), None)
     fold = (lambda text: text) if font_path else (lambda text: text.translate(_LATIN1_FOLDS)
@@ -103,15 +104,22 @@ def pdf_bytes(title: str, lines: list[str], *, header: str = "OFFICIAL",
     pdf.alias_nb_pages()
     pdf.add_page()
     pdf.set_font(family, size=11)
-    for line in lines:
-        pdf.multi_cell(0, 5.5, fold(line), new_x="LMARGIN", new_y="NEXT")
-        pdf.ln(1.5)
+
+    def write_paragraphs(paragraphs: list[str]) -> None:
+        for line in paragraphs:
+            pdf.multi_cell(0, 5.5, fold(line), new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(1.5)
+
+    write_paragraphs(lines)
     if table:
-        with pdf.table(col_widths=(50, 50), first_row_as_headings=True) as grid:
+        # plain headings: the Unicode font is registered without a bold face
+        with pdf.table(col_widths=(50, 50), headings_style=FontFace(emphasis="")) as grid:
             for request, response in [("Request", "Response"), *table]:
                 row = grid.row()
                 row.cell(fold(request))
                 row.cell(fold(response))
+        pdf.ln(3)
+    write_paragraphs(list(after))
     return bytes(pdf.output())
 
 
@@ -128,3 +136,18 @@ def docx_bytes(title: str, lines: list[str], *, header: str = "OFFICIAL") -> byt
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+def response_document(item: Item) -> Attachment:
+    """The file an index_page log links for an item: item.document is "pdf", "pdf-table" or "docx".
+    For "pdf-table", lines written "request | response" become rows of a two-column table."""
+    if item.document == "docx":
+        return Attachment(f"{item.slug}.docx", DOCX, docx_bytes(item.title, item.lines))
+    if item.document == "pdf-table":
+        rows = [tuple(part.strip() for part in line.split(" | ", 1)) for line in item.lines if " | " in line]
+        first = next(i for i, line in enumerate(item.lines) if " | " in line)
+        after = [line for line in item.lines[first:] if " | " not in line]
+        return Attachment(f"{item.slug}.pdf", PDF, pdf_bytes(item.title, item.lines[:first], table=rows, after=after))
+    if item.document == "pdf":
+        return Attachment(f"{item.slug}.pdf", PDF, pdf_bytes(item.title, item.lines))
+    raise ValueError(f"{item.slug}: unknown document kind {item.document!r}")

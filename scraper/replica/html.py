@@ -31,14 +31,15 @@ def pagination_nav(path: str, number: int, count: int) -> str:
     return '<nav class="pagination" aria-label="Pagination">' + " ".join(links) + "</nav>"
 
 
-def paginated(path: str, entries: list[str], page_size: int,
-              frame: Callable[[str, int], str]) -> dict[str, Page]:
+def paginated(path: str, entries: list[str], page_size: int, frame: Callable[[str, int], str],
+              container: tuple[str, str] = ('<ul class="listing">', "</ul>")) -> dict[str, Page]:
     """Split listing entries (HTML fragments) into pages of `page_size`; `frame(listing_html, page_number)`
-    wraps each page's listing (and its pagination links) into a whole document."""
+    wraps each page's listing (inside `container`, then its pagination links) into a whole document."""
     chunks = [entries[start:start + page_size] for start in range(0, len(entries), page_size)] or [[]]
     pages = {}
+    opening, closing = container
     for number, chunk in enumerate(chunks, start=1):
-        listing = '<ul class="listing">\n' + "\n".join(chunk) + "\n</ul>\n" + pagination_nav(path, number, len(chunks))
+        listing = f"{opening}\n" + "\n".join(chunk) + f"\n{closing}\n" + pagination_nav(path, number, len(chunks))
         pages[page_key(path, number)] = Page(frame(listing, number).encode("utf-8"))
     return pages
 

@@ -16,7 +16,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import ModuleType
 from urllib.parse import parse_qs, urlsplit
 
-from scraper.replica import soh
+from scraper.replica import index_page, soh, wdtk
 from scraper.replica.html import page_key
 from scraper.replica.site import Item, Page, Site, slugify
 
@@ -25,8 +25,8 @@ FAULTS = ("retry_after_503", "not_found", "cp1252", "broken_markup", "server_err
 _CP1252_FLAVOUR = set("‘’“”£–")
 
 
-def _families() -> dict[str, ModuleType]:
-    return {"soh": soh}
+# Each family module offers item_path(site, item), render(site, base_url, variants), supported_variants(site).
+FAMILIES: dict[str, ModuleType] = {"soh": soh, "index_page": index_page, "wdtk": wdtk}
 
 
 class ReplicaServer:
@@ -79,7 +79,7 @@ class ReplicaServer:
     def sources(self) -> list[dict]:
         """Registry entries for every site, as sources.yml would list them."""
         return [{"slug": site.slug, "name": site.name, "kind": site.kind, "platform": site.platform,
-                 "url": self.base_url + site.start_path, "delay": 0, "options": dict(site.options)}
+                 "url": self.base_url + site.start_path, "delay": 0, "options": dict(site.options), **site.registry_extra}
                 for site in self.sites.values()]
 
     def item_url(self, site_slug: str, item_slug: str) -> str:
@@ -114,13 +114,13 @@ class ReplicaServer:
 
     # internals ---------------------------------------------------------------------------------------------
     def _family(self, site: Site) -> ModuleType:
-        return _families()[site.platform]
+        return FAMILIES[site.platform]
 
     def _choose_fault_targets(self) -> dict[str, list[tuple[str, str]]]:
         targets: dict[str, list[tuple[str, str]]] = {}
         for site in self.sites.values():
             free = site.items_newest_first()
-            supported = self._family(site).SUPPORTED_VARIANTS | {"retry_after_503", "not_found", "server_error"}
+            supported = self._family(site).supported_variants(site) | {"retry_after_503", "not_found", "server_error"}
             for fault in FAULTS:
                 if fault not in self.faults or fault not in supported or not free:
                     continue

@@ -31,7 +31,8 @@ class Item:
     reference: str | None = None
     attachments: list[Attachment] = field(default_factory=list)
     source_file: Path | None = None    # the text file it came from (samples or ../shared)
-    document: str | None = None        # index_page family: "pdf" | "docx" | None (an HTML page)
+    document: str | None = None        # index_page family: "pdf" | "pdf-table" | "docx" | None (an HTML page)
+    status: str | None = None          # wdtk family: the requester's classification (described_state)
 
     @property
     def lines(self) -> list[str]:
@@ -51,6 +52,7 @@ class Site:
     layout: dict = field(default_factory=dict)     # family-specific URL templates and switches
     options: dict = field(default_factory=dict)    # registry options handed to the crawler's adapter
     page_size: int = 10
+    registry_extra: dict = field(default_factory=dict)  # top-level registry keys, e.g. wdtk_body
 
     def items_newest_first(self) -> list[Item]:
         return sorted(self.items, key=lambda item: (item.published, item.slug), reverse=True)

@@ -14,7 +14,6 @@ from scraper.replica.html import link_entry, paginated, paragraphs
 from scraper.replica.site import MONTHS, Item, Page, Site, long_date
 
 PATTERNS = ("disclosure-log", "disclosure-year", "year-month")
-SUPPORTED_VARIANTS = frozenset({"cp1252", "broken_markup"})
 
 # The visible chrome text of a real SOH page, line by line, as the seeds show it above the response.
 CHROME_LINES = (
@@ -52,6 +51,11 @@ def soh_site(slug: str, name: str, items: list[Item], *, force: str | None = Non
     layout["pattern"] = pattern
     return Site(slug=slug, name=name, kind=kind, platform="soh", prefix=prefix, items=items, start_path=start,
                 layout=layout, options={"path_prefix": prefix}, page_size=page_size)
+
+
+def supported_variants(site: Site) -> frozenset[str]:
+    """Which page-level faults this family can show (the status-code faults work everywhere)."""
+    return frozenset({"cp1252", "broken_markup"})
 
 
 def _year_path(site: Site, year: int) -> str:
