@@ -260,3 +260,12 @@ def test_faults_reach_the_other_families():
         cp1252 = [path for path in server.fault_paths["cp1252"] if path.endswith(".aspx")]
         assert [r.status_code for r in statuses.values()] == [404] * 6
         assert http.get(server.base_url + cp1252[0]).headers["content-type"] == "text/html; charset=windows-1252"
+
+
+@pytest.mark.parametrize("family", ["pdf", "docx", "aspx", "wdtk"])
+def test_shared_texts_are_served_by_every_family(family):
+    paths = sorted((SHARED / "corpus").glob("00*.txt"))[:3]
+    site = shared_corpus_site(paths, slug=f"shared-{family}", family=family)
+    with ReplicaServer([site]) as server:
+        responses = [http.get(url) for url in server.item_urls(site.slug).values()]
+    assert [r.status_code for r in responses] == [200, 200, 200]

@@ -62,10 +62,29 @@ def shared_item(path: Path, position: int, url: str | None = None) -> Item:
     return Item(slug=slugify(path.stem), title=title, published=published, text=text, source_file=path)
 
 
+def shared_items(paths: list[Path]) -> list[Item]:
+    """The given real texts as items; item.source_file maps each back to its labels."""
+    return [shared_item(path, position, _source_urls(path.parent).get(path.name))
+            for position, path in enumerate(sorted(paths))]
+
+
 def shared_corpus_site(paths: list[Path], *, slug: str = "shared-soh", name: str = "Shared corpus replica",
-                       pattern: str = "year-month", page_size: int = 10) -> Site:
-    """An SOH site whose items are the given real texts; item.source_file maps each back to its labels."""
-    items = []
-    for position, path in enumerate(sorted(paths)):
-        items.append(shared_item(path, position, _source_urls(path.parent).get(path.name)))
-    return soh_site(slug, name, items, pattern=pattern, page_size=page_size)
+                       family: str = "soh", pattern: str = "year-month", page_size: int = 10) -> Site:
+    """A replica site whose items are the given real texts, rendered at test time. `family`:
+    "soh" (pages in SOH chrome, URL `pattern`), "pdf" / "docx" (a PCC log of documents; "pdf-table" turns the
+    text into a two-column table where lines alternate), "aspx" (an .aspx force log) or "wdtk"."""
+    from scraper.replica.index_page import index_page_site
+    from scraper.replica.wdtk import wdtk_site
+
+    items = shared_items(paths)
+    if family == "soh":
+        return soh_site(slug, name, items, pattern=pattern, page_size=page_size)
+    if family in ("pdf", "docx"):
+        for item in items:
+            item.document = family
+        return index_page_site(slug, name, items, shape="wordpress", page_size=page_size)
+    if family == "aspx":
+        return index_page_site(slug, name, items, shape="aspx", kind="force", page_size=page_size)
+    if family == "wdtk":
+        return wdtk_site(slug, name, slug.replace("-", "_"), items, page_size=page_size)
+    raise ValueError(f"unknown family {family!r}")
