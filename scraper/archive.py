@@ -145,43 +145,76 @@ def _response_records(path: Path):
             log.warning("%s: stopped at a damaged record (%s)", path, exc)
 
 
+@dataclass(frozen=True)
+class RecordRef:
+    """Where one archived response sits, with what is needed to pick the latest without reading its body."""
+
+    slug: str
+    url: str
+    fetched_at: str
+    status: int
+    role: str | None
+    path: Path
+    offset: int
+
+
+def index_file(slug_and_path: tuple[str, Path]) -> list[RecordRef]:
+    """The response records of one WARC file, headers only (a unit of work for a process pool)."""
+    slug, path = slug_and_path
+    return [
+        RecordRef(slug=slug, url=record.rec_headers.get_header("WARC-Target-URI"),
+                  fetched_at=record.rec_headers.get_header("WARC-Date") or "",
+                  status=int(record.http_headers.get_statuscode()), role=record.rec_headers.get_header(ROLE_HEADER),
+                  path=path, offset=offset)
+        for offset, record in _response_records(path)
+    ]
+
+
+def latest_refs(refs_per_file) -> list[RecordRef]:
+    """The latest response per (slug, url), in archive order; a 304 never wins (the earlier body stands)."""
+    latest: dict[tuple[str, str], RecordRef] = {}
+    for refs in refs_per_file:
+        for ref in refs:
+            key = (ref.slug, ref.url)
+            if ref.status != 304 and (key not in latest or ref.fetched_at >= latest[key].fetched_at):
+                latest[key] = ref
+    return sorted(latest.values(), key=lambda ref: (str(ref.path), ref.offset))
+
+
+def read_ref(ref: RecordRef, opened: dict | None = None) -> ArchivedResponse:
+    """The response a RecordRef points at. Pass a dict as `opened` to keep files open across calls."""
+    f = opened.get(ref.path) if opened is not None else None
+    if f is None:
+        f = open(ref.path, "rb")
+        if opened is not None:
+            opened[ref.path] = f
+    try:
+        # Seek straight to the record: warcio's get_record_offset() consumes the record it reports.
+        f.seek(ref.offset)
+        record = next(iter(ArchiveIterator(f)))
+        content = record.content_stream().read()
+        return ArchivedResponse(
+            slug=ref.slug, url=ref.url, status=ref.status, headers={k.lower(): v for k, v in record.http_headers.headers},
+            content=content, fetched_at=ref.fetched_at, role=ref.role,
+        )
+    finally:
+        if opened is None:
+            f.close()
+
+
 def iter_archive(root: str | Path, slug: str | None = None):
     """Yield one ArchivedResponse per (slug, url): the latest one archived.
 
-    A 304 never wins (it says the earlier body still stands). Two passes keep memory flat: the first only
-    indexes where each URL's latest record sits, the second reads just those bodies.
+    Two passes keep memory flat: the first only indexes where each URL's latest record sits, the second
+    reads just those bodies.
     """
-    latest: dict[tuple[str, str], tuple[str, Path, int]] = {}
-    files = archive_files(root, slug)
-    for source_slug, path in files:
-        for offset, record in _response_records(path):
-            if record.http_headers.get_statuscode() == "304":
-                continue
-            url = record.rec_headers.get_header("WARC-Target-URI")
-            fetched_at = record.rec_headers.get_header("WARC-Date") or ""
-            key = (source_slug, url)
-            if key not in latest or fetched_at >= latest[key][0]:
-                latest[key] = (fetched_at, path, offset)
-    wanted: dict[Path, list[int]] = {}
-    for _, path, offset in latest.values():
-        wanted.setdefault(path, []).append(offset)
-    for source_slug, path in files:
-        if path not in wanted:
-            continue
-        with open(path, "rb") as f:
-            for offset in sorted(wanted[path]):
-                # Seek straight to the record: warcio's get_record_offset() consumes the record it reports.
-                f.seek(offset)
-                record = next(iter(ArchiveIterator(f)))
-                yield ArchivedResponse(
-                    slug=source_slug,
-                    url=record.rec_headers.get_header("WARC-Target-URI"),
-                    status=int(record.http_headers.get_statuscode()),
-                    headers={k.lower(): v for k, v in record.http_headers.headers},
-                    content=record.content_stream().read(),
-                    fetched_at=record.rec_headers.get_header("WARC-Date") or "",
-                    role=record.rec_headers.get_header(ROLE_HEADER),
-                )
+    opened: dict[Path, object] = {}
+    try:
+        for ref in latest_refs(map(index_file, archive_files(root, slug))):
+            yield read_ref(ref, opened)
+    finally:
+        for f in opened.values():
+            f.close()
 
 
 def archived_validators(root: str | Path, slug: str) -> dict[str, dict[str, str]]:

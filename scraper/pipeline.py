@@ -16,7 +16,8 @@ from multiprocessing import get_context
 from pathlib import Path
 
 import db
-from scraper.archive import ArchivedResponse, ArchiveWriter, archived_validators, iter_archive
+from scraper.archive import (ArchiveWriter, RecordRef, archive_files, archived_validators, index_file, latest_refs,
+                             read_ref)
 from scraper.http import DISALLOWED, Client, FetchResult
 from scraper.platforms.base import platform_for, published_on
 from scraper.registry import Source
@@ -173,22 +174,24 @@ def _crawl_item(source: Source, conn, result: FetchResult, stats: CrawlStats) ->
 # -- reparse ---------------------------------------------------------------------------------------------------
 
 
-def _parse_archived(response: ArchivedResponse) -> dict:
+_open_archive_files: dict = {}  # per worker process: WARC files stay open across the refs it is handed
+
+
+def _parse_archived(ref: RecordRef) -> dict:
     """Worker: one archived item -> the keyword arguments of db.save_disclosure (or an error)."""
     try:
+        response = read_ref(ref, _open_archive_files)
         record = parse_response(response.content, response.url, response.headers)
     except Exception as exc:
-        return {"error": {"url": response.url, "error": f"{type(exc).__name__}: {exc}"}}
+        return {"error": {"url": ref.url, "error": f"{type(exc).__name__}: {exc}"}}
     return {
         "authority": response.slug, "url": response.url, "record": record, "fetched_at": response.fetched_at,
         "published": published_date(response.content, record),
     }
 
 
-def _archived_items(archive_dir, slug):
-    for response in iter_archive(archive_dir, slug):
-        if response.role == "item" and 200 <= response.status < 300:
-            yield response
+def _is_item(ref: RecordRef) -> bool:
+    return ref.role == "item" and 200 <= ref.status < 300
 
 
 @dataclass
@@ -222,13 +225,17 @@ def reparse(db_path: str | Path, archive_dir: str | Path, slug: str | None = Non
                 continue
             yield row
 
-    items = _archived_items(archive_dir, slug)
+    files = archive_files(archive_dir, slug)
     if processes > 1:
+        # Reading WARC records costs about as much as parsing them, so workers do both; this process only
+        # picks the latest record per URL and writes batches.
         with get_context("fork" if hasattr(os, "fork") else "spawn").Pool(processes) as pool:
-            counts = db.save_disclosures(conn, saved_rows(pool.imap(_parse_archived, items, chunksize=64)),
-                                         batch_size=batch_size)
+            refs = [ref for ref in latest_refs(pool.map(index_file, files)) if _is_item(ref)]
+            parsed = pool.imap(_parse_archived, refs, chunksize=64)
+            counts = db.save_disclosures(conn, saved_rows(parsed), batch_size=batch_size)
     else:
-        counts = db.save_disclosures(conn, saved_rows(map(_parse_archived, items)), batch_size=batch_size)
+        refs = [ref for ref in latest_refs(map(index_file, files)) if _is_item(ref)]
+        counts = db.save_disclosures(conn, saved_rows(map(_parse_archived, refs)), batch_size=batch_size)
     for status, count in counts.items():
         setattr(stats, status, count)
     db.rebuild_fts(conn)
