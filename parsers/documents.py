@@ -251,16 +251,19 @@ def docx_to_text(data: bytes) -> str:
         raise UnreadableDocument(f"corrupt DOCX: {error or type(error).__name__}") from error
     except Exception as error:  # lxml and zipfile raise many types for a damaged package
         raise UnreadableDocument(f"corrupt DOCX: {error or type(error).__name__}") from error
-    return "\n\n".join(b for b in _docx_blocks(document) if b.strip()).strip() + "\n"
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(_docx_blocks(document))).strip() + "\n"
 
 
 def _docx_blocks(container) -> list[str]:
+    """One line per Word paragraph (an empty one, used for spacing, gives a blank line, as in the page
+    text); each table set off by blank lines."""
     from docx.table import Table
 
     blocks = []
     for item in container.iter_inner_content():
         if isinstance(item, Table):
-            blocks.extend(_table_blocks(item))
+            for block in _table_blocks(item):
+                blocks.extend(["", block, ""])
         else:
             blocks.append(item.text.strip())
     return blocks
@@ -292,4 +295,4 @@ def _unique(cells: list) -> list:
 
 
 def _cell_text(cell) -> str:
-    return "\n".join(b for b in _docx_blocks(cell) if b.strip()).strip()
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(_docx_blocks(cell))).strip()
