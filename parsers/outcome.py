@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import re
 
+from parsers.dates import DATE_PATTERN
 from parsers.record import Citation
 
 _I = re.IGNORECASE
 
 _STATED_PARTIAL = re.compile(
-    r"decided to (?:disclose|release|provide) (?:some|part) of the (?:requested )?information|"
+    r"decided to (?:disclose|release|provide) (?:some|part) of the (?:requested |located )?information|"
     r"partial(?:ly)? (?:disclos|releas|provid)|(?:disclose|release|provide) (?:some|part) of the information", _I)
 _STATED_REFUSED = re.compile(
     r"decided (?:to exempt|not to (?:disclose|release|provide))|"
@@ -22,14 +23,15 @@ _STATED_REFUSED = re.compile(
     r"unable to (?:provide|disclose|release) (?:you with )?(?:the|any|this) (?:information|data)(?: you have)?(?: requested)?|"
     r"(?:cannot|will not|can not) be (?:disclosed|provided|released)|not obliged to (?:release|disclose|provide)|"
     r"applies to the whole (?:of the |of your )?request|the whole of your request|refusal notice for (?:this|your) (?:particular )?request|"
-    r"(?:exempt|exempting) (?:any|all) (?:the )?information|exempt the requested information|consider this (?:a|as a) refusal", _I)
+    r"(?:exempt|exempting) (?:any|all) (?:the )?information|exempt the requested information|consider this (?:a|as a) refusal|"
+    r"(?:is|are|am) refusing (?:your|this|the) request", _I)
 _STATED_FULL = re.compile(
     r"decided to (?:disclose|release|provide) (?:all )?(?:of )?the (?:requested|located) information|"
     r"(?:disclose|release|provide) (?:all|the whole) of the (?:requested )?information", _I)
 _GIVEN = re.compile(
     r"please (?:find|see) (?:the )?(?:data|figures|information|table|spreadsheet|documents?|details|answers?|attached (?:data|figures|spreadsheet|information|file|documents?))|"
     r"(?:data|figures|information|spreadsheet|file) (?:is |are )?(?:attached|enclosed|below|as follows)|"
-    r"i am (?:able|pleased) to (?:disclose|provide|confirm)|able to disclose|"
+    r"i am (?:able|pleased) to (?:disclose|provide|confirm)|able to disclose|please (?:find|see) (?:below )?the (?:requested )?information|provided (?:in full )?below|provided in full|"
     r"gesture of goodwill|(?:i|we) have (?:supplied|attached|enclosed)|provided (?:you with )?(?:the|some) (?:information|data|figures)|"
     r"(?:the )?(?:figures|data) (?:provided|supplied)|see the data set below|dataset below|"
     r"the answer (?:is|to)|in addition to the (?:attached|above|figures|information)|regardless of the above provided|"
@@ -49,6 +51,29 @@ _ACKNOWLEDGEMENT = re.compile(
     r"(?:extend|extending) the (?:time|deadline)|you will receive a response within", _I)
 _PART_SCOPED_REFUSAL = re.compile(
     r"(?:at (?:these|this) (?:points?|part)|(?:question|point|part)s? \d|q\d)", _I)
+
+
+_NOT_AN_ANSWER = re.compile(
+    r"section|\bs\.?\s?\d|\bact\b|regulation|limit|hours?\b|working days|cost of|costs? (?:limit|threshold)|fee|page|"
+    r"telephone|\btel\b|e-?mail|"
+    r"\bref\b|reference|threshold|\bquestions?\b|\bq\d|point|part\b|https?:", _I)
+_DATE_OR_YEAR = re.compile(DATE_PATTERN + r"|\b(?:19|20)\d\d(?:/\d\d(?:\d\d)?)?\b|\b\d{1,2}(?:st|nd|rd|th)\b", _I)
+
+
+def _answers_with_figures(text: str) -> bool:
+    """A statement giving a figure ("The force has 22 qualified drone pilots.", "Refused in 2023: 23"), the
+    commonest way a full answer shows itself without any stock phrase."""
+    for line in text.split("\n"):
+        s = line.strip()
+        if not s or s.endswith("?") or _NOT_AN_ANSWER.search(s):
+            continue
+        s = re.sub(r"^(?:q?\d{1,2}[.):]|\(?[a-z]\))\s+", "", s, flags=re.IGNORECASE)  # the question's number
+        if len(s.split()) < 3:
+            continue
+        figures = _DATE_OR_YEAR.sub("", re.sub(r"\(\w{1,4}\)", "", s))
+        if re.search(r"\d", figures) and (s.endswith(".") or re.search(r":\s*[\d,]+$", s) or "|" in s):
+            return True
+    return False
 
 
 def _truncated(text: str) -> bool:
@@ -71,14 +96,15 @@ def decide_outcome(response_text: str, citations: list[Citation], ncnd: bool, ha
     refusal = _STATED_REFUSED.search(t)
     not_held = bool(_NOT_HELD.search(t))
     truncated = _truncated(t)
+    figures = _answers_with_figures(t)
     if ncnd:
-        if given or attached or _NCND_PART.search(t) or _STATED_FULL.search(t):
+        if given or figures or attached or _NCND_PART.search(t) or _STATED_FULL.search(t):
             return "partial"
         if withheld or refusal:
             return "refused"
         return "ncnd"
     if withheld or refusal:
-        if given or attached:
+        if given or attached or figures:
             return "partial"
         contexts = [_context(t, c.section) for c in withheld if c.section != "12"]
         if refusal:
@@ -87,10 +113,10 @@ def decide_outcome(response_text: str, citations: list[Citation], ncnd: bool, ha
             return "unknown"  # some parts refused, the rest cut off: the decision on the whole is not visible
         return "refused"
     if not_held:
-        if given:
+        if given or figures:
             return "partial"
         return "unknown" if truncated else "not_held"
-    if given:
+    if given or figures or _STATED_FULL.search(t):
         return "full"
     if _ADVICE_ONLY.search(t):
         return "unknown" if truncated else "other"

@@ -47,6 +47,9 @@ _RESPONSE_START = re.compile(
     r"extent and result of searches.*|clarification\s*:?|"
     r".*\b(?:can|will|must|does|shall) neither confirm n?or deny\b.*|"
     r".*\b(?:we|i) (?:are|am) (?:not required|unable|not able|able|not obliged|exempting)\b.*|"
+    r".*\b(?:is|are|am) refusing\b.*|.*\bwe can (?:confirm|tell you|advise)\b.*|"
+    r".*\b(?:holds?|does not hold|do not hold) (?:the|any|this|some) (?:recorded )?(?:information|data)\b.*|"
+    r".*\b(?:is|are) provided (?:in full )?below\b.*|"
     r".*\bexempt (?:by virtue of|under|pursuant to)\b.*|[^|]{0,80}\|\s*|"
     r"section 1 of the freedom of information act.*|we have now had the opportunity.*|"
     r"following receipt of your request.*|our data are not organised\b.*|"
@@ -103,13 +106,24 @@ def _skip_headings(text: str, pos: int) -> int:
         return pos
 
 
+_LIST_ITEM = re.compile(r"^(?:[-•*·⦁o]\s|\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.),:]\s|q\d+)", re.IGNORECASE)
+
+
 def _end_of_request(text: str, start: int) -> int:
+    """The offset where the answer begins: a response marker line, or (in templates that answer each
+    question under it) the first plain statement that follows a question."""
     offset = start
-    first = True
-    for line in text[start:].split("\n"):
-        if not first and _RESPONSE_START.match(line.strip()):
+    previous = ""
+    for i, line in enumerate(text[start:].split("\n")):
+        s = line.strip()
+        if i and s and _RESPONSE_START.match(s):
             return offset
-        first = False
+        if i and s and previous.endswith("?") and not (
+            _LIST_ITEM.match(s) or _REQUESTY.match(s) or s.endswith(("?", ":")) or s[0].islower()
+        ):
+            return offset
+        if s:
+            previous = s
         offset += len(line) + 1
     return len(text)
 

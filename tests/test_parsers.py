@@ -58,6 +58,8 @@ def _parse_file(path: Path) -> dict:
 KNOWN_DISAGREEMENTS = {
     "0123.txt": "Q1 exempted, Q2 rejected as not a valid request (s8); the text is cut mid-Q2, which the parser "
                 "reads as a part-scoped refusal with the rest not visible (unknown), the label as refused",
+    "0063.txt": "Q1 answered with a figure and part of Q2 'No information held' before the cut: the parser calls that "
+                "partial (some given, some not held, whatever the unseen part says), the label unknown",
 }
 
 
@@ -80,6 +82,22 @@ def test_quality_floors(directory):
     labels = _labels(directory)
     scores = {fs.name: fs.score for fs in evaluate([(lb, _parse_file(directory / lb["file"])) for lb in labels])}
     floors = {"reference": 0.95, "request_start": 0.90, "citations": 0.95, "ncnd": 0.95, "outcome": 0.85}
+    assert {k: round(scores[k], 3) for k in floors if scores[k] < floors[k]} == {}
+
+
+def test_quality_floors_on_our_own_replica_samples():
+    """The demo's sample responses (written by the project, labelled in expected.json) parse as labelled."""
+    from scraper.replica.samples import read_sample
+
+    samples = Path(__file__).resolve().parents[1] / "scraper" / "replica" / "samples"
+    pairs = []
+    for expected in sorted(samples.glob("*/expected.json")):
+        for label in json.loads(expected.read_text(encoding="utf-8")):
+            item = read_sample(expected.parent / label["file"])
+            pairs.append((label, parse_text(item.text, title=item.title).to_dict()))
+    scores = {fs.name: fs.score for fs in evaluate(pairs)}
+    floors = {"reference": 0.95, "request_start": 0.90, "citations": 0.95, "ncnd": 0.95, "outcome": 0.85}
+    assert len(pairs) >= 20
     assert {k: round(scores[k], 3) for k in floors if scores[k] < floors[k]} == {}
 
 
