@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from parsers.record import Citation
 from parsers.statutes import is_ncnd_subsection, is_withholding_provision
+from parsers.text import lower_same_length
 
 _SUB = r"\(\s*(?:\d{1,2}[A-Z]?|[a-z]{1,4})\s*\)"
 _SUBCHAIN = rf"(?:\s?{_SUB})+(?:\s*(?:&|and|,)\s*(?:{_SUB}\s?)+)*"
@@ -47,7 +48,7 @@ _NOT_RELIED_SENTENCE = re.compile(
     r"would need to be refused|would have to be refused|could be refused|may be refused|"
     r"can apply|could apply|may apply|these include|may be (?:engaged|applied|used|relied)|might|"
     r"for example|such as section|the act (?:contains|lists|details|creates)",
-    re.IGNORECASE,
+    0,
 )
 _NCND_PHRASE = re.compile(
     r"neither\s+confirm(?:s|ing)?\s+n?or\s+den(?:y|ies|ying)|\bncnd\b|duty to confirm or deny does not (?:apply|arise)|"
@@ -57,7 +58,7 @@ _NCND_PHRASE = re.compile(
 _NCND_ASSERTION = re.compile(
     r"\b(?:can|will|must|shall|would|does|do|cannot|to)\s+neither\s+confirm\s+n?or\s+deny|"
     r"(?:can|will)\s+not\s+confirm\s+or\s+deny|neither confirm(?:s)? n?or den(?:y|ies) (?:whether|that|any|holding)",
-    re.IGNORECASE,
+    0,
 )
 _COST_REFUSAL = re.compile(
     r"exceed(?:s|ed|ing)?\s+(?:the\s+)?(?:appropriate|cost|fees?|reasonable cost)\s+(?:\(cost\)\s+)?(?:limit|level|threshold)|"
@@ -65,7 +66,7 @@ _COST_REFUSAL = re.compile(
     r"within the (?:appropriate|cost)\s*(?:\(cost\)\s*)?limit|above the amount to which we are legally required|"
     r"\b(?:18|eighteen)[- ]hour (?:threshold|limit)|too costly|excessive cost of compliance|"
     r"exceed(?:s)? the (?:18|eighteen) hours?|appropriate level.{0,40}fees and appropriate limit",
-    re.IGNORECASE,
+    0,
 )
 
 
@@ -181,6 +182,7 @@ def detect_act(text: str) -> str:
 def extract_citations(text: str, exclude: list[tuple[int, int]] = ()) -> list[Citation]:
     """Citations relied on in `text`, skipping mentions inside `exclude` spans (the request)."""
     act_default = detect_act(text)
+    lowered = lower_same_length(text)
     zones = _ncnd_zones(text)
     found: dict[tuple[str, str, str], bool] = {}
     order: list[tuple[str, str, str]] = []
@@ -194,7 +196,7 @@ def extract_citations(text: str, exclude: list[tuple[int, int]] = ()) -> list[Ci
         if _OTHER_ACT_AFTER.match(after) or _OTHER_ACT_BEFORE.search(before) or _RANGE_AFTER.match(after):
             continue
         s, e = _sentence_bounds(text, mention.start)
-        if _NOT_RELIED_SENTENCE.search(" ".join(text[s:e].split())):
+        if _NOT_RELIED_SENTENCE.search(" ".join(lowered[s:e].split())):
             continue
         line_start = text.rfind("\n", 0, mention.start) + 1
         is_heading = text[line_start : mention.start].strip() == "" and re.match(r"^[^.\n]{0,60}?[-–—]", after)
@@ -222,19 +224,20 @@ def extract_citations(text: str, exclude: list[tuple[int, int]] = ()) -> list[Ci
 
 def relies_on_cost_limit(text: str, exclude: list[tuple[int, int]] = ()) -> bool:
     """A refusal on cost grounds, even where section 12 is not printed."""
-    lowered = text.lower()
+    lowered = lower_same_length(text)
     if not any(word in lowered for word in ("limit", "threshold", "costly", "cost of compliance", "hour")):
         return False  # cheap pre-check: the full pattern is slow on long texts
-    for m in _COST_REFUSAL.finditer(text):
+    for m in _COST_REFUSAL.finditer(lowered):
         if any(a <= m.start() < b for a, b in exclude):
             continue
         s, e = _sentence_bounds(text, m.start())
-        sentence = " ".join(text[s:e].split())
-        if _NOT_RELIED_SENTENCE.search(sentence) or re.match(r"if\b", sentence, re.IGNORECASE):
+        sentence = " ".join(lowered[s:e].split())
+        if _NOT_RELIED_SENTENCE.search(sentence) or sentence.startswith("if "):
             continue
         return True
     return False
 
 
 def asserts_ncnd(text: str, exclude: list[tuple[int, int]] = ()) -> bool:
-    return any(not any(a <= m.start() < b for a, b in exclude) for m in _NCND_ASSERTION.finditer(text))
+    lowered = lower_same_length(text)
+    return any(not any(a <= m.start() < b for a, b in exclude) for m in _NCND_ASSERTION.finditer(lowered))

@@ -11,8 +11,9 @@ import re
 
 from parsers.dates import DATE_PATTERN
 from parsers.record import Citation
+from parsers.text import lower_same_length
 
-_I = re.IGNORECASE
+_I = 0  # patterns are matched against lowercased text (see decide_outcome)
 
 _STATED_PARTIAL = re.compile(
     r"decided to (?:disclose|release|provide) (?:some|part) of the (?:requested |located )?information|"
@@ -83,7 +84,7 @@ def _truncated(text: str) -> bool:
 
 def decide_outcome(response_text: str, citations: list[Citation], ncnd: bool, has_request: bool) -> str:
     """`response_text` is the authority's part (text after the request)."""
-    t = response_text
+    t = lower_same_length(response_text)
     if not t.strip():
         return "unknown"
     withheld = [c for c in citations if not c.ncnd]
