@@ -86,17 +86,18 @@ def known_item_urls(conn: sqlite_utils.Database, authority: str) -> set[str]:
 def _save(conn: sqlite_utils.Database, authority: str, url: str, record: Mapping, fetched_at: str,
           published: str | None = None) -> str:
     """Write one response; the caller holds the transaction so a failure part-way leaves nothing behind."""
+    sql = conn.conn  # the bare sqlite3 connection: statements are cached and nothing is introspected
     row_id = disclosure_id(authority, url)
     new_hash = content_hash(record, published)
-    existing = conn.execute("SELECT content_hash FROM disclosures WHERE id = ?", [row_id]).fetchone()
+    existing = sql.execute("SELECT content_hash FROM disclosures WHERE id = ?", [row_id]).fetchone()
     if existing and existing[0] == new_hash:
-        conn.execute("UPDATE disclosures SET last_seen = ? WHERE id = ?", [fetched_at, row_id])
+        sql.execute("UPDATE disclosures SET last_seen = ? WHERE id = ?", [fetched_at, row_id])
         return "unchanged"
 
     year = year_of(published, record.get("response_date"))
     citations = record.get("citations") or []
     labels = record.get("exemptions") or [citation_label(c) for c in citations]
-    conn.execute(UPSERT_DISCLOSURE, {
+    sql.execute(UPSERT_DISCLOSURE, {
         "id": row_id, "authority": authority, "url": url, "published": published, "year": year,
         "reference": record.get("reference"), "title": record.get("title"),
         "request_text": record.get("request_text"), "body": record.get("body"),
@@ -106,14 +107,15 @@ def _save(conn: sqlite_utils.Database, authority: str, url: str, record: Mapping
         "problems": json.dumps(record.get("problems") or []),
         "first_seen": fetched_at, "last_seen": fetched_at, "content_hash": new_hash,
     })
-    conn.execute("DELETE FROM exemption_citations WHERE disclosure_id = ?", [row_id])
-    conn.conn.executemany(INSERT_CITATION, [
+    if existing:
+        sql.execute("DELETE FROM exemption_citations WHERE disclosure_id = ?", [row_id])
+        sql.execute("DELETE FROM attachments WHERE disclosure_id = ?", [row_id])
+    sql.executemany(INSERT_CITATION, [
         {"disclosure_id": row_id, "authority": authority, "year": year, "act": c["act"], "section": c["section"],
          "subsection": c.get("subsection"), "ncnd": int(bool(c.get("ncnd"))), "label": label}
         for c, label in zip(citations, labels)
     ])
-    conn.execute("DELETE FROM attachments WHERE disclosure_id = ?", [row_id])
-    conn.conn.executemany(INSERT_ATTACHMENT, [
+    sql.executemany(INSERT_ATTACHMENT, [
         {"disclosure_id": row_id, "url": a["url"], "name": a.get("name"), "type": a.get("type"),
          "size": a.get("size"), "text": a.get("text")}
         for a in record.get("attachments") or []
