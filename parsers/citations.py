@@ -38,7 +38,8 @@ _OTHER_ACT_AFTER = re.compile(
 _OTHER_ACT_BEFORE = re.compile(r"(?:article|articles|dpa(?: 2018)?|gdpr|paragraph|schedule|part)\s*$", re.IGNORECASE)
 _DEFINITION_AFTER = re.compile(
     r"^[\s,]*(?:of the (?:foi |freedom of information )?act(?: 2000)?\s*,?\s*)?"
-    r"(?:states|allows|provides|says|sets out|stipulates|explains|defines|reads|is (?:a|an|not)\b|are (?:a|prejudice|class|qualified)\b|"
+    r"(?:states|allows|provides|says|sets out|stipulates|explains|defines|reads|requires|places|means|applies where|"
+    r"is (?:a|an|not)\b|are (?:a|prejudice|class|qualified)\b|"
     r"does not|do not)",
     re.IGNORECASE,
 )
@@ -47,17 +48,19 @@ _NOT_RELIED_SENTENCE = re.compile(
     r"previous(?:ly)? request|earlier request|previously (?:refused|advised)|your previous|"
     r"would need to be refused|would have to be refused|could be refused|may be refused|"
     r"can apply|could apply|may apply|these include|may be (?:engaged|applied|used|relied)|might|"
+    r"(?:may|could)\b[^.]{0,40}\bbe exempt|if you (?:consider|think|believe|feel)|^if |"
     r"for example|such as section|the act (?:contains|lists|details|creates)",
     0,
 )
 _NCND_PHRASE = re.compile(
     r"neither\s+confirm(?:s|ing)?\s+n?or\s+den(?:y|ies|ying)|\bncnd\b|duty to confirm or deny does not (?:apply|arise)|"
+    r"refuse to reveal whether|section 18\s?\(1\) of the freedom of information \(scotland\)|"
     r"duty in s(?:ection)?\.?\s?1\s?\(\s?1\s?\)\s?\(\s?a\s?\).{0,80}?does not apply",
     re.IGNORECASE | re.DOTALL,
 )
 _NCND_ASSERTION = re.compile(
     r"\b(?:can|will|must|shall|would|does|do|cannot|to)\s+neither\s+confirm\s+n?or\s+deny|"
-    r"(?:can|will)\s+not\s+confirm\s+or\s+deny|neither confirm(?:s)? n?or den(?:y|ies) (?:whether|that|any|holding)",
+    r"(?:can|will)\s+not\s+confirm\s+or\s+deny|refuse to reveal whether|neither confirm(?:s)? n?or den(?:y|ies) (?:whether|that|any|holding)",
     0,
 )
 _COST_REFUSAL = re.compile(
@@ -174,7 +177,10 @@ def _ncnd_zones(text: str) -> list[tuple[int, int]]:
 
 
 def detect_act(text: str) -> str:
-    if re.search(r"freedom of information \(scotland\) act|\bfoisa\b", text, re.IGNORECASE):
+    if re.search(r"freedom of information \(scotland\) act|\bfoisa\b|scottish information commissioner", text, re.IGNORECASE):
+        return "FOISA"
+    if re.search(r"police scotland|scottish police authority", text, re.IGNORECASE) and not re.search(
+            r"freedom of information act 2000", text, re.IGNORECASE):
         return "FOISA"
     return "FOIA"
 

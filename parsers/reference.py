@@ -12,7 +12,7 @@ import re
 
 # One reference token: an optional capitalised prefix ("FOI/OPCC/", "HQ/PA/", "F-", "DC/FOI ", "FOI ") and
 # digit-led parts joined by separators, allowing the loose spacing forces print ("14 -26", "275 - 24").
-_PREFIX = r"(?:[A-Z]{1,6}(?:[/-][A-Z]{1,6})*(?:[ ]?[/-]|[ ]))?"
+_PREFIX = r"(?:[A-Z]{1,6}(?:[/-][A-Z]{1,6})*(?:[ ]?[/-]|[ ]|(?=\d)))?"
 REF_TOKEN = _PREFIX + r"\d[\w.]*(?:[ ]?[-/_.][ ]?[\w.]*\d[\w.]*|[ ]?[-/_][ ]?[A-Za-z0-9]+)*"
 _REF = re.compile(REF_TOKEN)
 
@@ -23,7 +23,8 @@ _LABEL = re.compile(
     r"|our[ ]+ref(?:erence)?\.?[ ]*(?:no\.?)?[ ]*:?"
     r"|enquiry[ ]+reference[ ]*(?:no\.?)?[ ]*:?"
     r"|foi[ ]+(?:response|request)[ ]*(?:no\.?|number)?[ ]*:"
-    r"|(?:request|case|foi)[ ]+(?:no\.?|number|id)[ ]*:"
+    r"|(?:request|case|foi)[ ]+(?:no\.?|number|id)[ ]*:?"
+    r"|response to (?:your )?(?:foi |freedom of information )?request(?:[ ]+(?:no\.?|number))?[ ]*:?"
     r"|freedom of information request(?=[ ]+[A-Z]{0,6}[ /-]?\d)"
     r")[ ]*",
     re.IGNORECASE,
@@ -33,11 +34,13 @@ _NOT_OURS = re.compile(r"(?:your|previous|earlier|original|related|linked)\s*$",
 
 # A label starts its line or follows a date/heading separator; "... a similar request (Ref 126-2025)" in a
 # sentence is another request's reference.
-_LABEL_POSITION = re.compile(r"(?:^|[-–—:|]\s*)$")
+_LABEL_POSITION = re.compile(r"(?:^|[-–—:|/]\s*)$")
 _DATE_LIKE = re.compile(r"^\d{1,2}[/.-]\d{1,2}[/.-](?:\d{2}|\d{4})$")
 _TITLE_PAREN = re.compile(r"\((" + REF_TOKEN + r")\)\s*$")
 _TITLE_DASH_END = re.compile(r"\s[-–—]\s*(" + REF_TOKEN + r")\s*$")
 _TITLE_DASH_START = re.compile(r"^((?:FOI|FOIA|REF)[ ]?" + REF_TOKEN + r")\s+[-–—]\s")
+# a title that opens with a prefixed reference: "FOIA-2022-1187 Vehicle pursuits", "RFI 22-0455 Drones"
+_TITLE_PREFIXED_START = re.compile(r"^((?:FOIA?|RFI|EIR|REF)[ -]?\d[\w./-]*[/-][\w./-]*\d)\s+[A-Z]")
 
 
 def _clean(token: str) -> str:
@@ -87,7 +90,7 @@ def extract_reference(text: str, title: str | None = None, head_lines: int = 12)
         return ref
     titles = ([title] if title else []) + lines[:3]
     for t in titles:
-        for pattern in (_TITLE_PAREN, _TITLE_DASH_END, _TITLE_DASH_START):
+        for pattern in (_TITLE_PAREN, _TITLE_DASH_END, _TITLE_DASH_START, _TITLE_PREFIXED_START):
             m = pattern.search(t)
             if m and _plausible(_clean(m.group(1)), bare=False):
                 return _clean(m.group(1))

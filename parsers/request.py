@@ -40,7 +40,7 @@ _DEAR_BODY = re.compile(
 
 # Lines where the answer starts (the request ends just before).
 _RESPONSE_START = re.compile(
-    r"^(?:(?:in |our |foi |the )?response\s*:?|in response\b.*|decision\s*:?|reason for decision|"
+    r"^(?:(?:[\w ]{2,30} / )?(?:in |our |foi |the )?(?:response|answer|reply)\s*:?|in response\b.*|decision\s*:?|reason for decision|"
     r"i have (?:today )?decided\b.*|yours (?:faithfully|sincerely)\b.*|"
     r"(?:kind |best )?regards,?|many thanks,?|thank you,?|"
     r"please (?:find|see) (?:attached|enclosed|below)\b(?!.*\brequest\b).*|"
@@ -132,10 +132,19 @@ def find_request(text: str) -> RequestSpan | None:
     """The span of the request in clean text, or None if the text does not show it."""
     candidates: list[int] = []
     lead = _LEAD_IN.search(text)
+    quoted_end = None
     if lead:
         if _looks_two_column(text, lead.end()):
             return None
-        candidates.append(_skip_headings(text, lead.end()))
+        start = _skip_headings(text, lead.end())
+        candidates.append(start)
+        # an inline quoted request ("You asked: "Please send me ..."") ends at its closing quote
+        if text[start : start + 1] in "\"“‘'" and text[start : start + 1] and "\n" not in text[lead.end():start]:
+            close = {"“": "”", "‘": "’"}.get(text[start], text[start])
+            end = text.find(close, start + 1)
+            line_end = text.find("\n", start)
+            if end != -1 and (line_end == -1 or end < line_end):
+                quoted_end = end + 1
     offset = 0
     lines = text.split("\n")
     line_starts = []
@@ -163,7 +172,7 @@ def find_request(text: str) -> RequestSpan | None:
         start = _first_requesty_line(lines, line_starts)
         if start is None:
             return None
-    end = _end_of_request(text, start)
+    end = quoted_end if quoted_end and start == candidates[0] else _end_of_request(text, start)
     if end <= start:
         return None
     return RequestSpan(start, end)

@@ -42,6 +42,8 @@ _EIR = [
 
 _FOISA = [
     ("12", "Excessive cost of compliance", "procedural", ""),
+    # Scotland's NCND: s18 lets an authority refuse to reveal whether information exists, with an exemption
+    ("18", "Neither confirm nor deny (with an exemption)", "procedural", "(1)"),
     ("14", "Vexatious or repeated requests", "procedural", ""),
     ("25", "Information otherwise accessible", "absolute", ""),
     ("26", "Prohibitions on disclosure", "absolute", ""),
