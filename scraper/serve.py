@@ -1,6 +1,8 @@
 """Serving the database with Datasette, using the project's metadata (facets, descriptions, canned queries)."""
 from __future__ import annotations
 
+import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -49,18 +51,20 @@ def datasette_argv(db_path: str | Path, metadata_path: str | Path, host: str = "
 def serve(db_path: str | Path, host: str = "127.0.0.1", port: int = 8001) -> int:
     """Run Datasette in the foreground until interrupted; returns its exit code."""
     with tempfile.TemporaryDirectory(prefix="foilog-serve-") as directory:
-        argv = datasette_argv(db_path, write_metadata_for(db_path, directory), host, port)
+        process = subprocess.Popen(datasette_argv(db_path, write_metadata_for(db_path, directory), host, port))
+        # Ctrl-C reaches Datasette through the terminal's process group; a plain `kill` of foilog must too.
+        signal.signal(signal.SIGTERM, lambda *_: process.terminate())
         try:
-            return subprocess.call(argv)
+            return process.wait()
         except KeyboardInterrupt:
-            return 0
+            return process.wait()
 
 
 def start_datasette(db_path: str | Path, host: str = "127.0.0.1", port: int = 8001,
                     timeout: float = 30.0) -> subprocess.Popen:
     """Start Datasette in the background and return once it answers HTTP; the caller terminates it.
 
-    Its metadata and log stay in a temporary directory (named in the error if it fails to start).
+    Its metadata and log live in a temporary directory, kept (and named in the error) only if it fails to start.
     """
     directory = Path(tempfile.mkdtemp(prefix="foilog-serve-"))
     argv = datasette_argv(db_path, write_metadata_for(db_path, directory), host, port)
@@ -73,6 +77,7 @@ def start_datasette(db_path: str | Path, host: str = "127.0.0.1", port: int = 80
             raise RuntimeError(f"datasette exited with {process.returncode}:\n{log_path.read_text()}")
         try:
             if httpx.get(f"http://{host}:{port}/-/versions.json", timeout=2).status_code == 200:
+                shutil.rmtree(directory)  # Datasette has read its metadata; the open log needs no name
                 return process
         except httpx.TransportError:
             time.sleep(0.1)
