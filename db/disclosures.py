@@ -96,13 +96,15 @@ def _save(conn: sqlite_utils.Database, authority: str, url: str, record: Mapping
 
     year = year_of(published, record.get("response_date"))
     citations = record.get("citations") or []
-    labels = record.get("exemptions") or [citation_label(c) for c in citations]
+    labels = record.get("exemptions") or []
+    # The parser's labels come in citation order; a citation without one still gets a row and a label.
+    citation_labels = [labels[n] if n < len(labels) else citation_label(c) for n, c in enumerate(citations)]
     sql.execute(UPSERT_DISCLOSURE, {
         "id": row_id, "authority": authority, "url": url, "published": published, "year": year,
         "reference": record.get("reference"), "title": record.get("title"),
         "request_text": record.get("request_text"), "body": record.get("body"),
         "ncnd": int(bool(record.get("ncnd"))), "outcome": record.get("outcome"),
-        "exemptions": json.dumps(labels), "response_date": record.get("response_date"),
+        "exemptions": json.dumps(labels or citation_labels), "response_date": record.get("response_date"),
         "request_date": record.get("request_date"), "source_format": record.get("source_format"),
         "problems": json.dumps(record.get("problems") or []),
         "first_seen": fetched_at, "last_seen": fetched_at, "content_hash": new_hash,
@@ -113,7 +115,7 @@ def _save(conn: sqlite_utils.Database, authority: str, url: str, record: Mapping
     sql.executemany(INSERT_CITATION, [
         {"disclosure_id": row_id, "authority": authority, "year": year, "act": c["act"], "section": c["section"],
          "subsection": c.get("subsection"), "ncnd": int(bool(c.get("ncnd"))), "label": label}
-        for c, label in zip(citations, labels)
+        for c, label in zip(citations, citation_labels)
     ])
     sql.executemany(INSERT_ATTACHMENT, [
         {"disclosure_id": row_id, "url": a["url"], "name": a.get("name"), "type": a.get("type"),

@@ -153,3 +153,9 @@ def test_crawl_run_row(conn):
         "id": 1, "authority": "example-police", "pages_fetched": 5, "new": 2, "updated": 1, "failed": 1,
         "errors": json.dumps([{"url": URL, "error": "HTTP 404"}])}
     assert row["started"] <= row["ended"]
+
+
+def test_citations_without_labels_are_labelled_from_their_parts(conn):
+    save(conn, record={**FIREARMS, "exemptions": []})
+    assert (disclosure_row(conn)["exemptions"], [c["label"] for c in conn["exemption_citations"].rows]) == (
+        '["FOIA s31(1)(a)", "FOIA s23(5)"]', ["FOIA s31(1)(a)", "FOIA s23(5)"])
