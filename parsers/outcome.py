@@ -16,7 +16,7 @@ from parsers.text import lower_same_length
 _I = 0  # patterns are matched against lowercased text (see decide_outcome)
 
 _STATED_PARTIAL = re.compile(
-    r"decided to (?:disclose|release|provide) (?:some|part) of the (?:requested |located )?information|"
+    r"decided to (?:disclose|release|provide) (?:some|part) of (?:it\b|the (?:requested |located )?information)|"
     r"partial(?:ly)? (?:disclos|releas|provid)|(?:disclose|release|provide) (?:some|part) of the information", _I)
 _STATED_REFUSED = re.compile(
     r"decided (?:to exempt|not to (?:disclose|release|provide))|"
@@ -36,8 +36,11 @@ _GIVEN = re.compile(
     r"gesture of goodwill|(?:i|we) have (?:supplied|attached|enclosed)|provided (?:you with )?(?:the|some) (?:information|data|figures)|"
     r"(?:the )?(?:figures|data) (?:provided|supplied)|see the data set below|dataset below|"
     r"the answer (?:is|to)|in addition to the (?:attached|above|figures|information)|regardless of the above provided|"
-    r"(?:^|\n)\s*(?:q\d+[.:]?\s*|\d+[.)]\s*)?(?:yes|no)\b[ ,.]|there (?:are|were|is|was) (?:currently )?\d|"
-    r"(?:\|\s*\n[^\n]*){3}|total (?:of|number) .{0,40}\d", _I)
+    r"(?:^|\n)\s*(?:q\d+[.:]?\s*|\d+[.)]\s*)?(?:yes|no)\b[ ,.]|"
+    r"(?:information|data|figures|answers?|details|which|it) (?:is |are )?(?:given|set out|shown|listed|provided|detailed) below|\b(?:is|are) attached\b|in the attached\b|"
+    r"(?:we|i) have (?:disclosed|released|provided (?:the|some|you))", _I)
+# Figures that may be an answer, or may only describe the search behind a cost refusal.
+_FIGURE_PHRASES = re.compile(r"there (?:are|were|is|was) (?:currently )?\d|(?:\|\s*\n[^\n]*){3}|total (?:of|number) .{0,40}\d", _I)
 _NOT_HELD = re.compile(
     r"no (?:recorded )?information (?:is )?held|(?:information|data) (?:requested )?is not held(?! in (?:an?|the) )|does not hold (?:the|any)|"
     r"do(?:es)? not hold (?:this|that|the|any) (?:information|data)|not held by|hold no (?:recorded )?information", _I)
@@ -46,7 +49,9 @@ _NCND_PART = re.compile(
     r"any (?:other|further) information|in addition to the (?:attached|above)", _I)
 _ATTACHED_RESPONSE = re.compile(r"please (?:see|find) (?:attached )?(?:our|the) (?:attached )?response|see attached our response", _I)
 _ADVICE_ONLY = re.compile(r"transferred (?:your request )?to|not a valid request|please clarify|request for clarification|"
-                          r"we require (?:further )?clarification|would you (?:please )?clarify", _I)
+                          r"we require (?:further )?clarification|would you (?:please )?clarify|need more (?:detail|information) from you|"
+                          r"(?:once|when) we receive your clarification|(?:is|are) held by (?:another|a different)|"
+                          r"(?:should|may wish to) (?:direct|redirect|send|submit) your request to", _I)
 _ACKNOWLEDGEMENT = re.compile(
     r"will now be considered|acknowledge receipt|has been logged|logged under|extension letter|"
     r"(?:extend|extending) the (?:time|deadline)|you will receive a response within", _I)
@@ -55,9 +60,11 @@ _PART_SCOPED_REFUSAL = re.compile(
 
 
 _NOT_AN_ANSWER = re.compile(
-    r"section|\bs\.?\s?\d|\bact\b|regulation|limit|hours?\b|working days|cost of|costs? (?:limit|threshold)|fee|page|"
-    r"telephone|\btel\b|e-?mail|"
-    r"\bref\b|reference|threshold|\bquestions?\b|\bq\d|point|part\b|https?:", _I)
+    r"section|\bs\.?\s?\d|\bact\b|regulation|limit|hours?\b|working days?|cost of|costs? (?:limit|threshold)|fee|page|"
+    r"telephone|\btel\b|e-?mail|article|principle|gdpr|\bdpa\b|"
+    r"\bref\b|reference|threshold|https?:", _I)
+_QUESTION_LABEL = re.compile(r"^(?:(?:question|q|part|point)\s*\d+[a-z]?\s*[–:.)-]?|\d{1,2}[.):]|\(?[a-z]\))\s*", _I)
+_REFERENCE_LIKE = re.compile(r"\b[a-z]+[-/]?\d[\w/-]*|\b\d+(?:[-/]\d+)+\b", _I)
 _DATE_OR_YEAR = re.compile(DATE_PATTERN + r"|\b(?:19|20)\d\d(?:/\d\d(?:\d\d)?)?\b|\b\d{1,2}(?:st|nd|rd|th)\b", _I)
 
 
@@ -68,16 +75,26 @@ def _answers_with_figures(text: str) -> bool:
         s = line.strip()
         if not s or s.endswith("?") or _NOT_AN_ANSWER.search(s):
             continue
-        s = re.sub(r"^(?:q?\d{1,2}[.):]|\(?[a-z]\))\s+", "", s, flags=re.IGNORECASE)  # the question's number
-        if len(s.split()) < 3:
+        s = _QUESTION_LABEL.sub("", s)  # the question's number
+        figures = _DATE_OR_YEAR.sub("", _REFERENCE_LIKE.sub("", re.sub(r"\(\w{1,4}\)", "", s)))
+        if not re.search(r"\d", figures):
             continue
-        figures = _DATE_OR_YEAR.sub("", re.sub(r"\(\w{1,4}\)", "", s))
-        if re.search(r"\d", figures) and (s.endswith(".") or re.search(r":\s*[\d,]+$", s) or "|" in s):
+        words = s.split()
+        numeric = sum(bool(re.fullmatch(r"[£]?[\d,.]+%?", w)) for w in words)
+        if len(words) >= 3 and (s.endswith(".") or re.search(r":\s*£?[\d,.]+", s) or "|" in s):
+            return True
+        if numeric >= 2 and len(words) <= 8:  # a table row: "2021 6 1"
             return True
     return False
 
 
+_SIGN_OFF = re.compile(r"^(?:yours (?:sincerely|faithfully)|(?:kind |best |warm )?regards|many thanks)\b", re.IGNORECASE)
+
+
 def _truncated(text: str) -> bool:
+    lines = [ln.strip() for ln in text.rstrip().split("\n")]
+    if any(_SIGN_OFF.match(ln) for ln in lines[-6:]):
+        return False  # a signature block ends the letter: complete
     tail = text.rstrip()
     return bool(tail) and tail[-1] not in ".!?)\"”’'|:>"
 
@@ -97,15 +114,17 @@ def decide_outcome(response_text: str, citations: list[Citation], ncnd: bool, ha
     refusal = _STATED_REFUSED.search(t)
     not_held = bool(_NOT_HELD.search(t))
     truncated = _truncated(t)
-    figures = _answers_with_figures(t)
+    figures = _answers_with_figures(t) or bool(_FIGURE_PHRASES.search(t))
     if ncnd:
         if given or figures or attached or _NCND_PART.search(t) or _STATED_FULL.search(t):
             return "partial"
         if withheld or refusal:
             return "refused"
         return "ncnd"
+    cost_only = bool(withheld) and all(c.section == "12" for c in withheld)
     if withheld or refusal:
-        if given or attached or figures:
+        # figures in a cost refusal usually describe the search that would be needed, not an answer
+        if given or attached or (figures and not cost_only):
             return "partial"
         contexts = [_context(t, c.section) for c in withheld if c.section != "12"]
         if refusal:
@@ -117,10 +136,10 @@ def decide_outcome(response_text: str, citations: list[Citation], ncnd: bool, ha
         if given or figures:
             return "partial"
         return "unknown" if truncated else "not_held"
+    if _ADVICE_ONLY.search(t) and not given:
+        return "unknown" if truncated else "other"
     if given or figures or _STATED_FULL.search(t):
         return "full"
-    if _ADVICE_ONLY.search(t):
-        return "unknown" if truncated else "other"
     return "unknown"
 
 

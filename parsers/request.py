@@ -65,7 +65,7 @@ _REQUESTY = re.compile(
     r"how\b|what\b|which\b|when\b|where\b|who\b|whether\b|why\b|is\b|are\b|do\b|does\b|did\b|has\b|have\b|"
     r"the number\b|number of\b|details\b|copies\b|a copy\b|all\b|any\b|for (?:each|the|every)\b|"
     r"in (?:the|relation|respect)\b|between\b|from\b|since\b|on (?:page|\w+day)\b|this is a request\b|"
-    r"unless\b|further to\b|regarding\b|with regards?\b|dear\b)",
+    r"unless\b|further to\b|regarding\b|with regards?\b|dear\b|if\b|also\b|and\b|or\b|this\b|these\b|that\b)",
     re.IGNORECASE,
 )
 _AUTHORITY_VOICE = re.compile(
@@ -185,7 +185,7 @@ def _first_requesty_line(lines: list[str], line_starts: list[int]) -> int | None
             continue
         if _RESPONSE_START.match(s):
             return None  # the answer starts before any request is shown
-        if _AUTHORITY_VOICE.search(s):
+        if _AUTHORITY_VOICE.search(s) or s[0].islower():  # authority's words, or a wrapped line's tail
             continue
         if _REQUESTY.match(s) and len(s) > 15:
             return line_starts[i] + (len(line) - len(line.lstrip()))
