@@ -41,13 +41,7 @@ def _fields(record: dict) -> dict:
 
 
 def _label_fields(label: dict) -> dict:
-    return {
-        "reference": label["reference"],
-        "request_start": request_key(label["request_start"]),
-        "citations": sorted((c["act"], c["section"], c["subsection"], c["ncnd"]) for c in label["citations"]),
-        "ncnd": label["ncnd"],
-        "outcome": label["outcome"],
-    }
+    return _fields({**label, "request_text": label["request_start"]})
 
 
 def _parse_file(path: Path) -> dict:
