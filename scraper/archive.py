@@ -8,6 +8,7 @@ response record holding the status line, the headers and the body bytes exactly 
 from __future__ import annotations
 
 import io
+import json
 import logging
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -24,6 +25,10 @@ from scraper.http import FetchResult
 log = logging.getLogger(__name__)
 ROLE_HEADER = "WARC-Foilog-Role"
 FINAL_URL_HEADER = "WARC-Foilog-Final-URL"
+# What the log page said beside an item's link (JSON), and the platform that reads the item: reparse needs both
+# to rebuild the same row as the crawl without the registry.
+LISTING_HEADER = "WARC-Foilog-Listing"
+PLATFORM_HEADER = "WARC-Foilog-Platform"
 
 
 def run_stamp(when: datetime | None = None) -> str:
@@ -53,7 +58,8 @@ class ArchiveWriter:
         self._file = open(path, "ab")
         self._writer = WARCWriter(self._file, gzip=True)
 
-    def write(self, result: FetchResult, role: str | None = None) -> None:
+    def write(self, result: FetchResult, role: str | None = None, listing: dict | None = None,
+              platform: str | None = None) -> None:
         """Archive one HTTP exchange; results with no HTTP response (status 0) have nothing to archive.
 
         `role` ("index" | "item") is kept in a WARC extension field so reparse knows which responses are
@@ -70,6 +76,10 @@ class ArchiveWriter:
         warc_headers = {"WARC-Date": result.fetched_at} if result.fetched_at else {}
         if role:
             warc_headers[ROLE_HEADER] = role
+        if listing:
+            warc_headers[LISTING_HEADER] = json.dumps(listing, ensure_ascii=True, sort_keys=True)
+        if platform:
+            warc_headers[PLATFORM_HEADER] = platform
         if result.final_url and result.final_url != url:
             warc_headers[FINAL_URL_HEADER] = result.final_url
         request = self._writer.create_warc_record(
@@ -115,7 +125,9 @@ class ArchivedResponse:
     headers: dict[str, str]
     content: bytes  # Content-Encoding undone
     fetched_at: str
-    role: str | None = None  # "index" | "item" as the crawler saw it
+    role: str | None = None  # "index" | "item" | "attachment" | "metadata" as the crawler saw it
+    listing: dict | None = None
+    platform: str | None = None
 
     def __iter__(self):  # unpacks as (slug, url, status, headers, content, fetched_at)
         return iter((self.slug, self.url, self.status, self.headers, self.content, self.fetched_at))
@@ -156,6 +168,8 @@ class RecordRef:
     role: str | None
     path: Path
     offset: int
+    listing: str | None = None  # JSON, as archived
+    platform: str | None = None
 
 
 def index_file(slug_and_path: tuple[str, Path]) -> list[RecordRef]:
@@ -165,7 +179,8 @@ def index_file(slug_and_path: tuple[str, Path]) -> list[RecordRef]:
         RecordRef(slug=slug, url=record.rec_headers.get_header("WARC-Target-URI"),
                   fetched_at=record.rec_headers.get_header("WARC-Date") or "",
                   status=int(record.http_headers.get_statuscode()), role=record.rec_headers.get_header(ROLE_HEADER),
-                  path=path, offset=offset)
+                  path=path, offset=offset, listing=record.rec_headers.get_header(LISTING_HEADER),
+                  platform=record.rec_headers.get_header(PLATFORM_HEADER))
         for offset, record in _response_records(path)
     ]
 
@@ -196,6 +211,7 @@ def read_ref(ref: RecordRef, opened: dict | None = None) -> ArchivedResponse:
         return ArchivedResponse(
             slug=ref.slug, url=ref.url, status=ref.status, headers={k.lower(): v for k, v in record.http_headers.headers},
             content=content, fetched_at=ref.fetched_at, role=ref.role,
+            listing=json.loads(ref.listing) if ref.listing else None, platform=ref.platform,
         )
     finally:
         if opened is None:
@@ -230,3 +246,19 @@ def archived_validators(root: str | Path, slug: str) -> dict[str, dict[str, str]
             }
             validators[record.rec_headers.get_header("WARC-Target-URI")] = {k: v for k, v in found.items() if v}
     return validators
+
+
+class ArchiveLookup:
+    """Archived responses by (slug, URL), the latest of each: what reparse answers an item's companion
+    documents and attachments from. A source's files are indexed on its first lookup only."""
+
+    def __init__(self, root: str | Path):
+        self.root = root
+        self._refs: dict[str, dict[str, RecordRef]] = {}
+        self._opened: dict = {}
+
+    def get(self, slug: str, url: str) -> ArchivedResponse | None:
+        if slug not in self._refs:
+            self._refs[slug] = {ref.url: ref for ref in latest_refs(map(index_file, archive_files(self.root, slug)))}
+        ref = self._refs[slug].get(url)
+        return read_ref(ref, self._opened) if ref is not None else None

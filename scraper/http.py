@@ -32,6 +32,7 @@ RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 # Servers sometimes ask for hours; we would rather give up on the page and record it than stall the crawl.
 MAX_RETRY_AFTER = 120.0
 DISALLOWED = "disallowed by robots.txt"
+OVER_SIZE_CAP = "over size cap"  # prefix of the error of a download abandoned at max_bytes
 
 
 def utc_now_iso() -> str:
@@ -195,8 +196,12 @@ class Client:
         delay: float | None = None,
         etag: str | None = None,
         last_modified: str | None = None,
+        max_bytes: int | None = None,
     ) -> FetchResult:
-        """GET url politely. Never raises for network or HTTP trouble: look at .status and .error."""
+        """GET url politely. Never raises for network or HTTP trouble: look at .status and .error.
+
+        With max_bytes, a body announced or found to be bigger is abandoned (not read on) and comes back empty
+        with an OVER_SIZE_CAP error."""
         if not self.allowed(url):
             self.disallowed.append(url)
             return FetchResult(url=url, final_url=url, status=0, fetched_at=utc_now_iso(), error=DISALLOWED)
@@ -208,7 +213,7 @@ class Client:
         host_delay = self.delay_for(url, delay)
 
         def attempt() -> FetchResult:
-            result = self._fetch_once(url, delay=host_delay, headers=headers)
+            result = self._fetch_once(url, delay=host_delay, headers=headers, max_bytes=max_bytes)
             if result.status in RETRY_STATUSES:
                 raise _RetryableStatus(result, parse_retry_after(result.headers.get("retry-after")))
             if result.status == 0:
@@ -236,13 +241,18 @@ class Client:
             return min(retry_after, self.max_retry_after)
         return min(self.backoff * 2 ** (retry_state.attempt_number - 1), self.max_retry_after)
 
-    def _fetch_once(self, url: str, *, delay: float, headers: dict | None = None) -> FetchResult:
+    def _fetch_once(self, url: str, *, delay: float, headers: dict | None = None,
+                    max_bytes: int | None = None) -> FetchResult:
         self._wait_turn(url, delay)
         fetched_at = utc_now_iso()
         try:
             with self._http.stream("GET", url, headers=headers) as response:
-                raw_body = b"".join(response.iter_raw())
                 request_headers = list(response.request.headers.items())
+                raw_body, over_cap = _read_capped(response, max_bytes)
+                if over_cap:
+                    return FetchResult(url=url, final_url=str(response.url), status=response.status_code,
+                                       headers={k.lower(): v for k, v in response.headers.items()},
+                                       fetched_at=fetched_at, error=f"{OVER_SIZE_CAP} ({over_cap} bytes > {max_bytes})")
         except (httpx.TimeoutException, httpx.TransportError) as exc:
             return FetchResult(
                 url=url, final_url=url, status=0, fetched_at=fetched_at, error=f"{type(exc).__name__}: {exc}"
@@ -267,6 +277,21 @@ class Client:
             reason=response.reason_phrase,
             request_headers=request_headers,
         )
+
+
+def _read_capped(response: httpx.Response, max_bytes: int | None) -> tuple[bytes, int | None]:
+    """(body, None), or (b"", size seen) as soon as the announced or received size passes max_bytes."""
+    if max_bytes is not None:
+        announced = response.headers.get("content-length", "")
+        if announced.isdigit() and int(announced) > max_bytes:
+            return b"", int(announced)
+    chunks, size = [], 0
+    for chunk in response.iter_raw():
+        size += len(chunk)
+        if max_bytes is not None and size > max_bytes:
+            return b"", size
+        chunks.append(chunk)
+    return b"".join(chunks), None
 
 
 class _TransportFailure(Exception):

@@ -16,11 +16,14 @@ from multiprocessing import get_context
 from pathlib import Path
 
 import db
-from scraper.archive import (ArchiveWriter, RecordRef, archive_files, archived_validators, index_file, latest_refs,
-                             read_ref)
-from scraper.http import DISALLOWED, Client, FetchResult
-from scraper.platforms.base import platform_for, published_on
+from scraper.archive import (ArchiveLookup, ArchiveWriter, RecordRef, archive_files, archived_validators, index_file,
+                             latest_refs, read_ref)
+from scraper.http import DISALLOWED, OVER_SIZE_CAP, Client, FetchResult
+from scraper.items import Supporting, item_record, parse_response, published_date  # noqa: F401 (re-exported)
+from scraper.platforms.base import platform_for
 from scraper.registry import Source
+
+MAX_DOCUMENT_BYTES = 20 * 1024 * 1024  # attachments and companion files bigger than this are skipped, with a reason
 
 log = logging.getLogger(__name__)
 
@@ -48,22 +51,6 @@ class CrawlStats:
         self.errors.append({"url": url, "error": message})
         if counts_as_failure:
             self.failed += 1
-
-
-def parse_response(content: bytes, url: str, headers: dict[str, str]) -> dict:
-    """bytes -> record dict via the parser (imported here so the crawler loads even while parsers/ grows)."""
-    from parsers import parse_bytes
-
-    filename = url.rstrip("/").rsplit("/", 1)[-1]
-    return parse_bytes(content, filename=filename, content_type=headers.get("content-type"), url=url).to_dict()
-
-
-def published_date(content: bytes, record: dict) -> str | None:
-    """The date the log says it published the response; the response's own date when the page is silent."""
-    try:
-        return published_on(content) or record.get("response_date")
-    except Exception:  # a PDF or a page the HTML reader chokes on: the record's date will do
-        return record.get("response_date")
 
 
 def _describe(result: FetchResult) -> str:
@@ -113,9 +100,11 @@ def _crawl(source, conn, client, archive, archive_dir, stats, max_items, revalid
     seen_indexes, seen_items = set(queue), set()
     items_done = 0
 
-    def fetch(url: str, role: str, **conditional) -> FetchResult:
-        result = client.fetch(url, delay=source.delay, **conditional)
-        archive.write(result, role=role)  # before anything reads it
+    def fetch(url: str, role: str, listing: dict | None = None, **options) -> FetchResult:
+        result = client.fetch(url, delay=source.delay, **options)
+        if not (result.error or "").startswith(OVER_SIZE_CAP):  # an abandoned download has no body to keep
+            platform = source.platform if role == "item" else None
+            archive.write(result, role=role, listing=listing, platform=platform)  # before anything reads it
         if result.received:
             stats.pages_fetched += 1
         return result
@@ -147,12 +136,25 @@ def _crawl(source, conn, client, archive, archive_dir, stats, max_items, revalid
                 return
             items_done += 1
             conditional = validators.get(item_url, {}) if item_url in known else {}
-            status = _crawl_item(source, conn, fetch(item_url, "item", **conditional), stats)
+            listing = found.listings.get(item_url)
+            status = _crawl_item(source, conn, fetch(item_url, "item", listing, **conditional), listing, fetch, stats)
             if on_item:
                 on_item(item_url, status)
 
 
-def _crawl_item(source: Source, conn, result: FetchResult, stats: CrawlStats) -> str:
+def _supporting_fetcher(fetch):
+    """fetch(url, role) -> Supporting for an item's companion documents and attachments, each fetched once."""
+    fetched: dict[str, Supporting] = {}
+
+    def get(url: str, role: str) -> Supporting:
+        if url not in fetched:
+            result = fetch(url, role, max_bytes=MAX_DOCUMENT_BYTES)
+            fetched[url] = Supporting(result.content, result.headers, None if result.ok else _describe(result))
+        return fetched[url]
+    return get
+
+
+def _crawl_item(source: Source, conn, result: FetchResult, listing: dict | None, fetch, stats: CrawlStats) -> str:
     """Parse and save one fetched item page; returns what happened, for progress displays."""
     if result.not_modified:
         stats.not_modified += 1
@@ -161,9 +163,10 @@ def _crawl_item(source: Source, conn, result: FetchResult, stats: CrawlStats) ->
         stats.error(result.url, _describe(result), counts_as_failure=result.error != DISALLOWED)
         return "failed"
     try:
-        record = parse_response(result.content, result.url, result.headers)
+        record, published = item_record(source.platform, result.url, result.content, result.headers, listing,
+                                        _supporting_fetcher(fetch))
         status = db.save_disclosure(conn, authority=source.slug, url=result.url, record=record,
-                                    fetched_at=result.fetched_at, published=published_date(result.content, record))
+                                    fetched_at=result.fetched_at, published=published)
     except Exception as exc:
         stats.error(result.url, f"{type(exc).__name__}: {exc}")
         return "failed"
@@ -175,18 +178,35 @@ def _crawl_item(source: Source, conn, result: FetchResult, stats: CrawlStats) ->
 
 
 _open_archive_files: dict = {}  # per worker process: WARC files stay open across the refs it is handed
+_lookups: dict = {}  # per worker process: archive root -> ArchiveLookup, for attachments and companion files
+
+
+def _archived_fetcher(ref: RecordRef):
+    """fetch(url, role) -> Supporting answered from the item's source archive, as the crawl fetched it."""
+    root = ref.path.parent.parent
+    lookup = _lookups.setdefault(root, ArchiveLookup(root))
+
+    def get(url: str, role: str) -> Supporting:
+        archived = lookup.get(ref.slug, url)
+        if archived is None:
+            return Supporting(error="not in the archive")
+        if not 200 <= archived.status < 300:
+            return Supporting(error=f"HTTP {archived.status}")
+        return Supporting(archived.content, archived.headers)
+    return get
 
 
 def _parse_archived(ref: RecordRef) -> dict:
     """Worker: one archived item -> the keyword arguments of db.save_disclosure (or an error)."""
     try:
         response = read_ref(ref, _open_archive_files)
-        record = parse_response(response.content, response.url, response.headers)
+        record, published = item_record(response.platform, response.url, response.content, response.headers,
+                                        response.listing, _archived_fetcher(ref))
     except Exception as exc:
         return {"error": {"url": ref.url, "error": f"{type(exc).__name__}: {exc}"}}
     return {
         "authority": response.slug, "url": response.url, "record": record, "fetched_at": response.fetched_at,
-        "published": published_date(response.content, record),
+        "published": published,
     }
 
 

@@ -56,10 +56,14 @@ class Discovery:
 
     items: list[str] = field(default_factory=list)
     indexes: list[str] = field(default_factory=list)
+    # What the log page says beside an item's link ({"title", "date", "reference"}), for fields the item lacks.
+    listings: dict[str, dict] = field(default_factory=dict)
 
-    def add_item(self, url: str) -> None:
+    def add_item(self, url: str, listing: dict | None = None) -> None:
         if url not in self.items:
             self.items.append(url)
+        if listing and url not in self.listings:
+            self.listings[url] = {key: value for key, value in listing.items() if value}
 
     def add_index(self, url: str) -> None:
         if url not in self.indexes:
