@@ -15,7 +15,7 @@ import sqlite_utils
 DISCLOSURE_COLUMNS = (
     "id", "authority", "reference", "title", "url", "published", "year", "request_text", "body", "ncnd",
     "outcome", "exemptions", "response_date", "request_date", "source_format", "problems",
-    "first_seen", "last_seen", "content_hash",
+    "first_seen", "last_seen", "content_hash", "wdtk_state",
 )
 # On a changed response everything is rewritten except when we first saw it.
 UPSERT_DISCLOSURE = (
@@ -29,8 +29,8 @@ INSERT_CITATION = (
     "VALUES (:disclosure_id, :authority, :year, :act, :section, :subsection, :ncnd, :label)"
 )
 INSERT_ATTACHMENT = (
-    "INSERT INTO attachments (disclosure_id, url, name, type, size, text) "
-    "VALUES (:disclosure_id, :url, :name, :type, :size, :text)"
+    "INSERT INTO attachments (disclosure_id, url, name, type, size, text, note) "
+    "VALUES (:disclosure_id, :url, :name, :type, :size, :text, :note)"
 )
 
 
@@ -108,6 +108,7 @@ def _save(conn: sqlite_utils.Database, authority: str, url: str, record: Mapping
         "request_date": record.get("request_date"), "source_format": record.get("source_format"),
         "problems": json.dumps(record.get("problems") or []),
         "first_seen": fetched_at, "last_seen": fetched_at, "content_hash": new_hash,
+        "wdtk_state": record.get("wdtk_state"),
     })
     if existing:
         sql.execute("DELETE FROM exemption_citations WHERE disclosure_id = ?", [row_id])
@@ -119,7 +120,7 @@ def _save(conn: sqlite_utils.Database, authority: str, url: str, record: Mapping
     ])
     sql.executemany(INSERT_ATTACHMENT, [
         {"disclosure_id": row_id, "url": a["url"], "name": a.get("name"), "type": a.get("type"),
-         "size": a.get("size"), "text": a.get("text")}
+         "size": a.get("size"), "text": a.get("text"), "note": a.get("note")}
         for a in record.get("attachments") or []
     ])
     return "updated" if existing else "new"

@@ -11,7 +11,8 @@ import sqlite_utils
 # Column order here is the column order Datasette shows.
 TABLES: dict[str, dict] = {
     "authorities": {
-        "columns": {"slug": str, "name": str, "kind": str, "platform": str, "url": str, "url_status": str},
+        "columns": {"slug": str, "name": str, "kind": str, "platform": str, "url": str, "url_status": str,
+                    "wdtk_body": str},
         "pk": "slug",
     },
     "exemptions": {
@@ -24,6 +25,8 @@ TABLES: dict[str, dict] = {
             "year": int, "request_text": str, "ncnd": int, "outcome": str, "exemptions": str,
             "response_date": str, "request_date": str, "source_format": str, "problems": str,
             "first_seen": str, "last_seen": str, "content_hash": str,
+            # WhatDoTheyKnow responses: the request's state as published there (described_state), else null.
+            "wdtk_state": str,
             # Last, because reading any column stored after a long text walks all of its overflow pages:
             # with body in the middle, the exemptions facet took seconds on 100k rows.
             "body": str,
@@ -42,6 +45,7 @@ TABLES: dict[str, dict] = {
     "attachments": {
         "columns": {
             "id": int, "disclosure_id": str, "url": str, "name": str, "type": str, "size": int, "text": str,
+            "note": str,  # why there is no text: "scanned PDF: no text layer...", "not fetched: HTTP 404"...
         },
         "pk": "id",
         "foreign_keys": [("disclosure_id", "disclosures", "id")],
@@ -90,6 +94,16 @@ SELECT authority, count(*) AS responses,
        round(100.0 * sum(outcome IN ('refused', 'ncnd')) / count(*), 1) AS refused_percent
 FROM disclosures
 GROUP BY authority""",
+    # The same response on WhatDoTheyKnow and on the authority's own log (same reference). The WDTK rows may sit
+    # under a source of their own: the two are one body when slug, WDTK body slug or name agree.
+    "wdtk_links": """
+SELECT own.authority, own.reference, own.id AS log_id, own.url AS log_url, wdtk.authority AS wdtk_source,
+       wdtk.id AS wdtk_id, wdtk.url AS wdtk_url, wdtk.wdtk_state
+FROM disclosures wdtk
+JOIN authorities wa ON wa.slug = wdtk.authority
+JOIN authorities oa ON oa.slug = wa.slug OR oa.wdtk_body = wa.wdtk_body OR oa.name = wa.name
+JOIN disclosures own ON own.authority = oa.slug AND own.reference = wdtk.reference AND own.wdtk_state IS NULL
+WHERE wdtk.wdtk_state IS NOT NULL AND wdtk.reference IS NOT NULL""",
 }
 
 

@@ -61,7 +61,7 @@ def test_save_new_writes_the_whole_row(conn):
         "body": FIREARMS["body"], "ncnd": 1, "outcome": "partial",
         "exemptions": '["FOIA s31(1)(a)", "FOIA s23(5)"]', "response_date": "2024-02-20",
         "request_date": "2024-01-22", "source_format": "html", "problems": "[]",
-        "first_seen": FETCHED, "last_seen": FETCHED,
+        "first_seen": FETCHED, "last_seen": FETCHED, "wdtk_state": None,
     }
 
 
@@ -75,7 +75,7 @@ def test_save_writes_citation_and_attachment_rows(conn):
     ]
     assert list(conn["attachments"].rows) == [
         {"id": 1, "disclosure_id": ID, "url": "https://www.example-police.uk/files/backlog.pdf",
-         "name": "backlog.pdf", "type": None, "size": None, "text": None},
+         "name": "backlog.pdf", "type": None, "size": None, "text": None, "note": None},
     ]
 
 
@@ -132,7 +132,7 @@ def test_reference_tables_and_views(conn):
     save(conn)
     assert conn["authorities"].get("example-police") == {
         "slug": "example-police", "name": "Example Police", "kind": "police", "platform": "soh",
-        "url": "https://www.example-police.uk/", "url_status": None, "delay": 2.0}
+        "url": "https://www.example-police.uk/", "url_status": None, "wdtk_body": None, "delay": 2.0}
     assert list(conn["exemption_use_by_authority_year"].rows) == [
         {"authority": "example-police", "year": 2024, "act": "FOIA", "section": "23", "short_name": None,
          "kind": None, "responses": 1, "citations": 1, "ncnd_citations": 1},
