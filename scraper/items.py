@@ -86,7 +86,8 @@ def describe_attachment(attachment: dict, fetched: Supporting) -> dict:
     from parsers import documents
 
     try:
-        row["text"] = documents.pdf_to_text(fetched.content) if kind == "pdf" else documents.docx_to_text(fetched.content)
+        text = documents.pdf_to_text(fetched.content) if kind == "pdf" else documents.docx_to_text(fetched.content)
+        row["text"] = text.strip() or None
     except documents.UnreadableDocument as exc:
         row["note"] = exc.reason  # e.g. "scanned PDF: no text layer on 3 pages": recorded, not silently empty
     return row
