@@ -128,6 +128,22 @@ def demo(db_path, port, no_serve) -> None:
 
 
 @main.command()
+@click.option("--sources", "sources_path", default="sources.yml", show_default=True,
+              type=click.Path(exists=True, dir_okay=False), help="The source registry.")
+@click.option("--db", "db_path", type=click.Path(dir_okay=False), help="Database whose crawl_runs give the last crawl.")
+def sources(sources_path, db_path) -> None:
+    """List every registry entry with its platform, URL status and last crawl."""
+    from scraper.coverage import last_runs, source_rows, table
+    from scraper.registry import RegistryError, load_sources
+
+    try:
+        entries = load_sources(sources_path)
+    except RegistryError as exc:
+        raise click.UsageError(str(exc)) from None
+    click.echo(table(source_rows(entries, last_runs(db_path))))
+
+
+@main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 def parse(paths) -> None:
     """Parse response files (text, HTML, PDF, DOCX) and print one JSON record per line.
