@@ -52,6 +52,12 @@ _NOT_RELIED_SENTENCE = re.compile(
     r"for example|such as section|the act (?:contains|lists|details|creates)",
     0,
 )
+# Wording only an authority uses when it relies on a provision.
+_RELIANCE = re.compile(
+    r"by virtue of|exempt (?:under|by virtue|pursuant)|exempt from disclosure|we (?:will |must )?rely|relying on|"
+    r"(?:am|are|is) refusing|is being refused|withheld under|neither confirm|in terms of (?:section|s\.?)|"
+    r"refusal notice|(?:am|are|is) applying|has been applied|have applied|(?:are|is) engaged|pursuant to|not obliged"
+)
 _NCND_PHRASE = re.compile(
     r"neither\s+confirm(?:s|ing)?\s+n?or\s+den(?:y|ies|ying)|\bncnd\b|duty to confirm or deny does not (?:apply|arise)|"
     r"refuse to reveal whether|section 18\s?\(1\) of the freedom of information \(scotland\)|"
@@ -195,14 +201,18 @@ def extract_citations(text: str, exclude: list[tuple[int, int]] = ()) -> list[Ci
     for mention in find_mentions(text, act_default):
         if not is_withholding_provision(mention.act, mention.section):
             continue
-        if any(a <= mention.start < b for a, b in exclude):
+        s, e = _sentence_bounds(text, mention.start)
+        sentence = " ".join(lowered[s:e].split())
+        inside = [b for a, b in exclude if a <= mention.start < b]
+        # the requester's words; but where the request seems to run to the end of the text, its end was
+        # missed, and wording only an authority uses is the answer's
+        if inside and not (inside[0] >= len(text.rstrip()) and _RELIANCE.search(sentence)):
             continue
         after = text[mention.end : mention.end + 120]
         before = text[max(0, mention.start - 20) : mention.start]
         if _OTHER_ACT_AFTER.match(after) or _OTHER_ACT_BEFORE.search(before) or _RANGE_AFTER.match(after):
             continue
-        s, e = _sentence_bounds(text, mention.start)
-        if _NOT_RELIED_SENTENCE.search(" ".join(lowered[s:e].split())):
+        if _NOT_RELIED_SENTENCE.search(sentence):
             continue
         line_start = text.rfind("\n", 0, mention.start) + 1
         is_heading = text[line_start : mention.start].strip() == "" and re.match(r"^[^.\n]{0,60}?[-–—]", after)

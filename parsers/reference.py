@@ -12,7 +12,7 @@ import re
 
 # One reference token: an optional capitalised prefix ("FOI/OPCC/", "HQ/PA/", "F-", "DC/FOI ", "FOI ") and
 # digit-led parts joined by separators, allowing the loose spacing forces print ("14 -26", "275 - 24").
-_PREFIX = r"(?:[A-Z]{1,6}(?:[/-][A-Z]{1,6})*(?:[ ]?[/-]|[ ]|(?=\d)))?"
+_PREFIX = r"(?:[A-Z]{2,6}[ ](?=[A-Z]{2,6}[ /-]?\d))?(?:[A-Z]{1,6}(?:[/-][A-Z]{1,6})*(?:[ ]?[/-]|[ ]|(?=\d)))?"
 REF_TOKEN = _PREFIX + r"\d[\w.]*(?:[ ]?[-/_.][ ]?[\w.]*\d[\w.]*|[ ]?[-/_][ ]?[A-Za-z0-9]+)*"
 _REF = re.compile(REF_TOKEN)
 
@@ -25,7 +25,8 @@ _LABEL = re.compile(
     r"|foi[ ]+(?:response|request)[ ]*(?:no\.?|number)?[ ]*:"
     r"|(?:request|case|foi)[ ]+(?:no\.?|number|id)[ ]*:?"
     r"|response to (?:your )?(?:foi |freedom of information )?request(?:[ ]+(?:no\.?|number))?[ ]*:?"
-    r"|freedom of information request(?=[ ]+[A-Z]{0,6}[ /-]?\d)"
+    r"|freedom of information request(?=[ ]*[-–:]?[ ]*(?:[A-Z]{2,6}[ ]){0,2}[A-Z]{0,6}[ /-]?\d)"
+    r"|(?:allocated|given|assigned)(?: the)? reference(?: number)?"
     r")[ ]*",
     re.IGNORECASE,
 )
@@ -34,7 +35,7 @@ _NOT_OURS = re.compile(r"(?:your|previous|earlier|original|related|linked)\s*$",
 
 # A label starts its line or follows a date/heading separator; "... a similar request (Ref 126-2025)" in a
 # sentence is another request's reference.
-_LABEL_POSITION = re.compile(r"(?:^|[-–—:|/]\s*)$")
+_LABEL_POSITION = re.compile(r"(?:^|[-–—:|/]\s*|^(?:[A-Z][\w'’&]*\s+){1,6}|(?:allocated|given|assigned)\s*)$")
 _DATE_LIKE = re.compile(r"^\d{1,2}[/.-]\d{1,2}[/.-](?:\d{2}|\d{4})$")
 _TITLE_PAREN = re.compile(r"\((" + REF_TOKEN + r")\)\s*$")
 _TITLE_DASH_END = re.compile(r"\s[-–—]\s*(" + REF_TOKEN + r")\s*$")
@@ -74,7 +75,7 @@ def _labelled(lines: list[str]) -> str | None:
             if not rest.strip() and label_has_colon and i + 1 < len(lines):
                 rest = lines[i + 1]  # "Our ref:" with the reference on the next line
             # joint replies name the body before the number: "REFERENCE NOs: West Mercia Police 9707"
-            rest = re.sub(r"^(?:[A-Z][a-z]+[ ]){1,4}(?=\d)", "", rest.strip())
+            rest = re.sub(r"^(?:[A-Z][a-z]+[ ]){1,4}(?=\d)", "", rest.strip().lstrip("-–—: "))
             tm = _REF.match(rest)
             if tm and _plausible(_clean(tm.group(0)), bare=False):
                 return _clean(tm.group(0))

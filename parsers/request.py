@@ -15,6 +15,8 @@ _LEAD_INS = [
     r"(?:^|\n)\s*you asked\s*:",
     r"you (?:requested|asked for|have requested|sought)(?: details of)?(?: the following)?(?: information)?\s*:",
     r"in which you requested(?: details of)?(?: the following)?(?: information)?\s*:",
+    r"in which you (?:wrote|said|stated|asked)\s*:",
+    r"requesting the following(?: information)?\s*:",
     r"(?:request|enquiry|email|letter)[^.\n:]{0,120}?\bas follows\s*:",
     r"below is your\s+request and our\s+response\.?",
     r"your request (?:was|is|reads|read)(?: as follows)?\s*:",
