@@ -119,16 +119,19 @@ def test_listing_dates_read_datetime_or_text():
 
 
 @pytest.mark.skipif(not (SHARED / "corpus").is_dir(), reason="../shared is not beside the checkout")
-def test_shared_corpus_as_pdf_letters_gives_the_labelled_references(tmp_path):
+@pytest.mark.parametrize("family, formats", [("pdf", {"pdf"}), ("docx", {"docx"}), ("aspx", {"html"}),
+                                             ("wdtk", {"text", "pdf"})])  # WDTK: every other letter is attached
+def test_shared_corpus_in_each_family_gives_the_labelled_references(tmp_path, family, formats):
+    """The real texts as PCC PDF/DOCX letters, an .aspx force log and WhatDoTheyKnow messages."""
     labels = {label["file"]: label for label in json.loads((SHARED / "corpus" / "labels.json").read_text())}
     paths = sorted(SHARED / "corpus" / name for name in labels)
-    site = shared_corpus_site(paths, slug="shared-pcc", family="pdf", page_size=20)
+    site = shared_corpus_site(paths, slug=f"shared-{family}", family=family, page_size=20)
     with ReplicaServer([site]) as server:
         (stats,) = crawl_entries(server.sources(), tmp_path)
         files = {url: next(i.source_file.name for i in site.items if i.slug == slug)
                  for slug, url in server.item_urls(site.slug).items()}
     stored = query(tmp_path, "SELECT url, reference, source_format FROM disclosures")
-    assert (stats.failed, len(stored), {r["source_format"] for r in stored}) == (0, len(paths), {"pdf"})
+    assert (stats.failed, len(stored), {r["source_format"] for r in stored}) == (0, len(paths), formats)
     references = {files[r["url"]]: r["reference"] for r in stored}
     wrong = {name: (ref, labels[name]["reference"]) for name, ref in references.items()
              if ref != labels[name]["reference"]}
