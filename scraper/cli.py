@@ -1,6 +1,8 @@
 """The `foilog` command: every step of the pipeline, each with --help."""
 from __future__ import annotations
 
+import sys
+
 import click
 
 
@@ -35,7 +37,7 @@ def _crawl_and_report(sources, db_path: str, archive_dir: str, max_items=None, r
     """Crawl, echoing one line per source (and per item on a terminal), then the summary table."""
     from scraper.pipeline import crawl_sources, summary_table
 
-    verbose = click.get_text_stream("stdout").isatty()
+    verbose = sys.stdout.isatty()
 
     def on_source(source):
         click.echo(f"{source.slug}: {source.url or 'not crawlable'}")
