@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from parsers.citations import asserts_ncnd, extract_citations
 from parsers.dates import extract_dates, to_iso
+from parsers import documents
+from parsers.documents import UnreadableDocument  # one error type for every format
 from parsers.html import decode_html, html_to_page
 from parsers.outcome import decide_outcome
 from parsers.record import OUTCOMES, Citation, Record
@@ -18,14 +20,6 @@ from parsers.sanity import sanity_check
 from parsers.text import strip_chrome
 
 __all__ = ["OUTCOMES", "Citation", "Record", "UnreadableDocument", "parse_bytes", "parse_html", "parse_text"]
-
-
-class UnreadableDocument(Exception):
-    """Bytes that cannot be turned into text: corrupt, scanned without a text layer, over the size cap."""
-
-    def __init__(self, reason: str):
-        super().__init__(reason)
-        self.reason = reason
 
 
 def parse_text(text: str, title: str | None = None, *, source_format: str = "text") -> Record:
@@ -87,12 +81,7 @@ def parse_bytes(data: bytes, filename: str | None = None, content_type: str | No
     if kind == "html":
         return parse_html(decode_html(data, _charset(content_type)), url=url)
     if kind in ("pdf", "docx"):
-        from parsers import documents  # optional readers: pypdf / python-docx
-
-        try:
-            text = documents.pdf_to_text(data) if kind == "pdf" else documents.docx_to_text(data)
-        except documents.UnreadableDocument as exc:
-            raise UnreadableDocument(exc.reason) from exc
+        text = documents.pdf_to_text(data) if kind == "pdf" else documents.docx_to_text(data)
         return parse_text(text, source_format=kind)
     if b"\x00" in data[:1024]:
         raise UnreadableDocument("binary data that is not a PDF, DOCX or HTML document")

@@ -45,8 +45,11 @@ def absolute(base_url: str, href: str | None) -> str | None:
 
 def html_tree(content: bytes | str) -> LexborHTMLParser:
     if isinstance(content, bytes):
-        # Index pages only need links, so a wrong guess at the charset costs nothing that matters here.
-        content = content.decode("utf-8", "replace")
+        # The same decoding as item pages: listing titles beside the links are stored, so a cp1252 log
+        # page must not turn its curly quotes and pound signs into replacement characters.
+        from parsers.html import decode_html
+
+        content = decode_html(content)
     return LexborHTMLParser(content)
 
 

@@ -122,14 +122,13 @@ def item_record(url: str, content: bytes, headers: dict[str, str], fetch) -> dic
     """The authority's latest response to one request, from its page, its JSON and (when the message only
     covers it) the attached letter."""
     from parsers import UnreadableDocument, parse_bytes, parse_text
-    from parsers.html import decode_html
 
     problems = []
     meta = fetch(f"{url}.json", "metadata")
     request = json.loads(meta.content) if not meta.error else {}
     if meta.error:
         problems.append(f"request JSON: {meta.error}")
-    tree = html_tree(decode_html(content))
+    tree = html_tree(content)
     event = _latest_response(request)
     messages = tree.css("[id^='incoming-']")
     message = tree.css_first(f"#incoming-{event['incoming_message_id']}") if event else None
