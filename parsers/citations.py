@@ -49,7 +49,10 @@ _NOT_RELIED_SENTENCE = re.compile(
     r"would need to be refused|would have to be refused|could be refused|may be refused|"
     r"can apply|could apply|may apply|these include|may be (?:engaged|applied|used|relied)|might|"
     r"(?:may|could)\b[^.]{0,40}\bbe exempt|if you (?:consider|think|believe|feel)|^if |"
-    r"for example|such as section|the act (?:contains|lists|details|creates)",
+    r"for example|such as section|the act (?:contains|lists|details|creates)|"
+    # counterfactuals and contrasts: "had it been necessary ... this would have exceeded the cost limit",
+    # "Unlike section 12 of the FOIA, the EIR contain no fixed cost limit"
+    r"\bhad (?:it|we|this|they)\b|\bwould have (?:exceeded|been|applied|engaged)|\bunlike\b|\brather than (?:s|section)",
     0,
 )
 # Wording only an authority uses when it relies on a provision.
@@ -69,7 +72,7 @@ _NCND_ASSERTION = re.compile(
     r"(?:can|will)\s+not\s+confirm\s+or\s+deny|refuse to reveal whether|neither confirm(?:s)? n?or den(?:y|ies) (?:whether|that|any|holding)",
     0,
 )
-_COST_REFUSAL = re.compile(
+COST_REFUSAL = re.compile(
     r"exceed(?:s|ed|ing)?\s+(?:the\s+)?(?:appropriate|cost|fees?|reasonable cost)\s+(?:\(cost\)\s+)?(?:limit|level|threshold)|"
     r"(?:appropriate|cost|fees?) limit (?:would be|is|has been|was) exceeded|"
     r"within the (?:appropriate|cost)\s*(?:\(cost\)\s*)?limit|above the amount to which we are legally required|"
@@ -243,7 +246,7 @@ def relies_on_cost_limit(text: str, exclude: list[tuple[int, int]] = ()) -> bool
     lowered = lower_same_length(text)
     if not any(word in lowered for word in ("limit", "threshold", "costly", "cost of compliance", "hour")):
         return False  # cheap pre-check: the full pattern is slow on long texts
-    for m in _COST_REFUSAL.finditer(lowered):
+    for m in COST_REFUSAL.finditer(lowered):
         if any(a <= m.start() < b for a, b in exclude):
             continue
         s, e = _sentence_bounds(text, m.start())

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from parsers.citations import COST_REFUSAL
 from parsers.dates import DATE_PATTERN
 from parsers.record import Citation
 from parsers.text import lower_same_length
@@ -28,6 +29,7 @@ _STATED_REFUSED = re.compile(
     r"(?:is|are|am) refusing (?:your|this|the) request", _I)
 _STATED_FULL = re.compile(
     r"decided to (?:disclose|release|provide) (?:all )?(?:of )?the (?:requested|located) information|"
+    r"(?:provided|disclosed|released|supplied) in full\b|full disclosure|"
     r"(?:disclose|release|provide) (?:all|the whole) of the (?:requested )?information", _I)
 _GIVEN = re.compile(
     r"please (?:find|see) (?:the )?(?:data|figures|information|table|spreadsheet|documents?|details|answers?|attached (?:data|figures|spreadsheet|information|file|documents?))|"
@@ -36,11 +38,16 @@ _GIVEN = re.compile(
     r"gesture of goodwill|(?:i|we) have (?:supplied|attached|enclosed)|provided (?:you with )?(?:the|some) (?:information|data|figures)|"
     r"(?:the )?(?:figures|data) (?:provided|supplied)|see the data set below|dataset below|"
     r"the answer (?:is|to)|in addition to the (?:attached|above|figures|information)|regardless of the above provided|"
-    r"(?:^|\n)\s*(?:q\d+[.:]?\s*|\d+[.)]\s*)?(?:yes|no)\b[ ,.]|"
+    # a yes/no answer; "No personal data is released" is not one
+    r"(?:^|\n)\s*(?:q\d+[.:]?\s*|a?\d+[.):]\s*)?(?:yes\b[ ,.;:–-]|no(?:[,.;:–-]|[ \t]*(?:\n|$)| (?:we|i|it|they|there)\b))|"
     r"(?:information|data|figures|answers?|details|which|it) (?:is |are )?(?:given|set out|shown|listed|provided|detailed) below|\b(?:is|are) attached\b|in the attached\b|"
     r"(?:we|i) have (?:disclosed|released|provided (?:the|some|you))", _I)
 # Figures that may be an answer, or may only describe the search behind a cost refusal.
-_FIGURE_PHRASES = re.compile(r"there (?:are|were|is|was) (?:currently )?\d|(?:\|\s*\n[^\n]*){3}|total (?:of|number) .{0,40}\d", _I)
+_FIGURE_PHRASES = re.compile(
+    r"there (?:are|were|is|was) (?:currently )?\d|(?:\|\s*\n[^\n]*){3}|total (?:of|number) .{0,40}\d|"
+    # a count in words opening a statement: "Seven officers reported injuries."
+    r"(?:^|\n|[.!?] )(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)"
+    r" (?!exemptions|sections|requests|working|days|weeks|months|years|hours)[a-z]+s (?:were|was|are|have|had|[a-z]+ed)\b", _I)
 _NOT_HELD = re.compile(
     r"no (?:recorded )?information (?:is )?held|(?:information|data) (?:requested )?is not held(?! in (?:an?|the) )|does not hold (?:the|any)|"
     r"do(?:es)? not hold (?:this|that|the|any) (?:information|data)|not held by|hold no (?:recorded )?information", _I)
@@ -50,13 +57,14 @@ _NCND_PART = re.compile(
 _ATTACHED_RESPONSE = re.compile(r"please (?:see|find) (?:attached )?(?:our|the) (?:attached )?response|see attached our response", _I)
 _ADVICE_ONLY = re.compile(r"transferred (?:your request )?to|not a valid request|please clarify|request for clarification|"
                           r"we require (?:further )?clarification|would you (?:please )?clarify|need more (?:detail|information) from you|"
-                          r"(?:once|when) we receive your clarification|(?:is|are) held by (?:another|a different)|"
+                          r"(?:once|when|until) we receive (?:your|this|the) clarification|need (?:some |more |further )+(?:information|details?|clarification) from you|"
+                          r"before we can respond to your request|(?:is|are) held by (?:another|a different)|"
                           r"(?:should|may wish to) (?:direct|redirect|send|submit) your request to", _I)
 _ACKNOWLEDGEMENT = re.compile(
     r"will now be considered|acknowledge receipt|has been logged|logged under|extension letter|"
     r"(?:extend|extending) the (?:time|deadline)|you will receive a response within", _I)
 _PART_SCOPED_REFUSAL = re.compile(
-    r"(?:at (?:these|this) (?:points?|part)|(?:question|point|part)s? \d|q\d)", _I)
+    r"(?:at (?:these|this) (?:points?|part)|this part of (?:your|the) request|(?:question|point|part)s? \d|q\d)", _I)
 
 
 _NOT_AN_ANSWER = re.compile(
@@ -91,10 +99,18 @@ def _answers_with_figures(text: str) -> bool:
 _SIGN_OFF = re.compile(r"^(?:yours (?:sincerely|faithfully)|(?:kind |best |warm )?regards|many thanks)\b", re.IGNORECASE)
 
 
+# The rights-of-review paragraph closes a response: text that has shown it was not cut before its decision.
+_REVIEW_RIGHTS = re.compile(
+    r"internal review|information commissioner|if you are (?:dis|not |un)?(?:satisfied|happy|unhappy)|"
+    r"right (?:of|to) (?:review|appeal|complain)|complaint rights", re.IGNORECASE)
+
+
 def _truncated(text: str) -> bool:
     lines = [ln.strip() for ln in text.rstrip().split("\n")]
     if any(_SIGN_OFF.match(ln) for ln in lines[-6:]):
         return False  # a signature block ends the letter: complete
+    if _REVIEW_RIGHTS.search(text[-800:]):
+        return False
     tail = text.rstrip()
     return bool(tail) and tail[-1] not in ".!?)\"”’'|:>"
 
@@ -124,7 +140,7 @@ def decide_outcome(response_text: str, citations: list[Citation], ncnd: bool, ha
     cost_only = bool(withheld) and all(c.section == "12" for c in withheld)
     if withheld or refusal:
         # figures in a cost refusal usually describe the search that would be needed, not an answer
-        if given or attached or (figures and not cost_only):
+        if given or attached or (figures and (not cost_only or _part_scoped_cost_refusal(t))):
             return "partial"
         contexts = [_context(t, c.section) for c in withheld if c.section != "12"]
         if refusal:
@@ -132,6 +148,8 @@ def decide_outcome(response_text: str, citations: list[Citation], ncnd: bool, ha
         if truncated and contexts and all(_PART_SCOPED_REFUSAL.search(c) for c in contexts) and not any(c.section == "12" for c in withheld):
             return "unknown"  # some parts refused, the rest cut off: the decision on the whole is not visible
         return "refused"
+    if _STATED_FULL.search(t):
+        return "full"  # "it is provided in full below": a not-held remark is about something else
     if not_held:
         if given or figures:
             return "partial"
@@ -141,6 +159,13 @@ def decide_outcome(response_text: str, citations: list[Citation], ncnd: bool, ha
     if given or figures or _STATED_FULL.search(t):
         return "full"
     return "unknown"
+
+
+def _part_scoped_cost_refusal(text: str) -> bool:
+    """A cost refusal for one question only ("not obliged to answer this part of your request"), so figures
+    elsewhere are answers to the other questions, not a description of the search."""
+    return any(_PART_SCOPED_REFUSAL.search(_context_at(text, m.start()) + text[m.end() : m.end() + 300])
+               for m in COST_REFUSAL.finditer(text))
 
 
 def _context(text: str, section: str) -> str:

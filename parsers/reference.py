@@ -25,7 +25,7 @@ _LABEL = re.compile(
     r"|foi[ ]+(?:response|request)[ ]*(?:no\.?|number)?[ ]*:"
     r"|(?:request|case|foi)[ ]+(?:no\.?|number|id)[ ]*:?"
     r"|response to (?:your )?(?:foi |freedom of information )?request(?:[ ]+(?:no\.?|number))?[ ]*:?"
-    r"|freedom of information request(?=[ ]*[-–:]?[ ]*(?:[A-Z]{2,6}[ ]){0,2}[A-Z]{0,6}[ /-]?\d)"
+    r"|freedom of information request(?=[ ]*[-–:]?[ ]*(?:[A-Z]{1,6}[ /-]){0,3}\d)"
     r"|(?:allocated|given|assigned)(?: the)? reference(?: number)?"
     r")[ ]*",
     re.IGNORECASE,
@@ -35,7 +35,8 @@ _NOT_OURS = re.compile(r"(?:your|previous|earlier|original|related|linked)\s*$",
 
 # A label starts its line or follows a date/heading separator; "... a similar request (Ref 126-2025)" in a
 # sentence is another request's reference.
-_LABEL_POSITION = re.compile(r"(?:^|[-–—:|/]\s*|^(?:[A-Z][\w'’&]*\s+){1,6}|(?:allocated|given|assigned)\s*)$")
+_LABEL_POSITION = re.compile(r"(?:^|[-–—:|/]\s*|^(?:[A-Z][\w'’&]*\s+){1,6})$")
+_ALLOCATED = re.compile(r"(?:allocated|given|assigned)\b", re.IGNORECASE)
 _DATE_LIKE = re.compile(r"^\d{1,2}[/.-]\d{1,2}[/.-](?:\d{2}|\d{4})$")
 _TITLE_PAREN = re.compile(r"\((" + REF_TOKEN + r")\)\s*$")
 _TITLE_DASH_END = re.compile(r"\s[-–—]\s*(" + REF_TOKEN + r")\s*$")
@@ -68,7 +69,10 @@ def _labelled(lines: list[str]) -> str | None:
             if not m.group(0).strip():
                 continue
             before = line[: m.start()]
-            if _NOT_OURS.search(before) or not _LABEL_POSITION.search(before):
+            if _NOT_OURS.search(before):
+                continue
+            # "... has been allocated reference number 2024-0999" is ours wherever it stands in a sentence
+            if not _LABEL_POSITION.search(before) and not _ALLOCATED.match(m.group(0)):
                 continue
             rest = line[m.end():]
             label_has_colon = m.group(0).rstrip().endswith((":", "."))

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 _LEAD_INS = [
     r"i note (?:that )?you (?:seek|sought|have sought) access to the following information\s*:?",
-    r"(?:^|\n)\s*you asked\s*:",
+    r"\byou asked(?: us)?(?: for)?\s*:",
     r"you (?:requested|asked for|have requested|sought)(?: details of)?(?: the following)?(?: information)?\s*:",
     r"in which you requested(?: details of)?(?: the following)?(?: information)?\s*:",
     r"in which you (?:wrote|said|stated|asked)\s*:",
@@ -24,6 +24,14 @@ _LEAD_INS = [
     r"the request (?:was|is|reads)(?: as follows)?\s*:",
 ]
 _LEAD_IN = re.compile("|".join(_LEAD_INS), re.IGNORECASE)
+# An authority's line about the request that ends in a colon introduces it ("Thank you for your request
+# dated 5 February 2024:", "Thank you for your request of 11 March for the following:"), unless the line
+# is itself the start of the answer ("In response to your request, we can confirm the following:").
+_LEAD_IN_LINE = re.compile(
+    r"^(?!.*\b(?:response|respond|answer|confirm|hold|held|find|attached|provided?|below|decided)\b)"
+    r".*\byour (?:request|e-?mail|letter|enquiry|correspondence|application)\b.*:\s*$",
+    re.IGNORECASE,
+)
 
 # A line that is only a heading announcing the request ("Request", "FOI Request:", "REQUEST 1:", "Question").
 _REQUEST_HEADING = re.compile(
@@ -77,6 +85,22 @@ _AUTHORITY_VOICE = re.compile(
     r"\bi have (?:located|carefully)\b",
     re.IGNORECASE,
 )
+# A line in the authority's own voice: where a request that no marker line closes has ended. Only wording a
+# requester does not use about their own request ("your request", "we can confirm", "I estimate").
+_ANSWER_VOICE = re.compile(
+    r"^(?:unfortunately|in (?:answer|reply) to|with (?:regard|reference) to your|regarding your|turning to|"
+    r"having (?:searched|considered|reviewed)|before we can|to be of assistance|by way of explanation)\b|"
+    r"\b(?:i|we) (?:can confirm|am treating|are treating|estimate|have (?:searched|located|now|carried out|"
+    r"conducted|considered|reviewed|made enquiries)|(?:do not|don't) hold|hold (?:the|some|no|this)|"
+    r"need (?:some )?(?:further|more) (?:information|detail|clarification))\b|"
+    r"\bwe are (?:able|unable|pleased|not able|writing)\b|\bi am (?:pleased|writing to (?:confirm|advise|inform))\b|"
+    r"\byour (?:request|correspondence|e-?mail|letter|enquiry|application)\b|"
+    # the authority speaking of itself: "The Office does not manage the contract.", "The force holds ..."
+    r"^(?:the|this) (?:office|force|constabulary|commissioner|service|department|authority|pcc|opcc|pfcc)\b[^.?]{0,40}?"
+    r"\b(?:holds?|does not (?:hold|manage|record|collect|have)|has (?:searched|located|considered)|can confirm|"
+    r"is (?:not )?able|is unable)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -118,7 +142,7 @@ def _end_of_request(text: str, start: int) -> int:
     previous = ""
     for i, line in enumerate(text[start:].split("\n")):
         s = line.strip()
-        if i and s and _RESPONSE_START.match(s):
+        if i and s and (_RESPONSE_START.match(s) or _ANSWER_VOICE.search(s)):
             return offset
         if i and s and previous.endswith("?") and not (
             _LIST_ITEM.match(s) or _REQUESTY.match(s) or s.endswith(("?", ":")) or s[0].islower()
@@ -130,23 +154,46 @@ def _end_of_request(text: str, start: int) -> int:
     return len(text)
 
 
+def _quoted_request_end(text: str, start: int) -> int | None:
+    """A request printed in quotes ends at the closing quote that ends a line ("...over two years ago."),
+    however many lines it runs to; None if `start` does not open a quote or no such close is found."""
+    opening = text[start : start + 1]
+    if not opening or opening not in "\"“‘'":
+        return None
+    close = {"“": "”", "‘": "’"}.get(opening, opening)
+    pos = start + 1
+    while True:
+        pos = text.find(close, pos, start + 4000)
+        if pos == -1:
+            return None
+        if re.match(r"[.,;]?[ \t]*(?:\n|$)", text[pos + 1 :]):
+            return pos + 1
+        pos += 1
+
+
+def _lead_in(text: str) -> int | None:
+    """The offset just after the first lead-in phrase or lead-in line, if any."""
+    ends = []
+    m = _LEAD_IN.search(text)
+    if m:
+        ends.append(m.end())
+    offset = 0
+    for line in text.split("\n")[:60]:
+        if _LEAD_IN_LINE.match(line.strip()):
+            ends.append(offset + len(line))
+            break
+        offset += len(line) + 1
+    return min(ends) if ends else None
+
+
 def find_request(text: str) -> RequestSpan | None:
     """The span of the request in clean text, or None if the text does not show it."""
     candidates: list[int] = []
-    lead = _LEAD_IN.search(text)
-    quoted_end = None
-    if lead:
-        if _looks_two_column(text, lead.end()):
+    lead = _lead_in(text)
+    if lead is not None:
+        if _looks_two_column(text, lead):
             return None
-        start = _skip_headings(text, lead.end())
-        candidates.append(start)
-        # an inline quoted request ("You asked: "Please send me ..."") ends at its closing quote
-        if text[start : start + 1] in "\"“‘'" and text[start : start + 1] and "\n" not in text[lead.end():start]:
-            close = {"“": "”", "‘": "’"}.get(text[start], text[start])
-            end = text.find(close, start + 1)
-            line_end = text.find("\n", start)
-            if end != -1 and (line_end == -1 or end < line_end):
-                quoted_end = end + 1
+        candidates.append(_skip_headings(text, lead))
     offset = 0
     lines = text.split("\n")
     line_starts = []
@@ -166,7 +213,10 @@ def find_request(text: str) -> RequestSpan | None:
             break
     for i, line in enumerate(lines):
         if _DEAR_BODY.match(line.strip()) and i + 1 < len(lines):
-            candidates.append(_skip_headings(text, line_starts[i + 1]))
+            after = _skip_headings(text, line_starts[i + 1])
+            # "Dear Sir or Madam," from the authority opens its letter, not the request
+            if not _AUTHORITY_VOICE.search(text[after : text.find("\n", after) if "\n" in text[after:] else len(text)]):
+                candidates.append(after)
             break
     if candidates:
         start = min(candidates)
@@ -174,7 +224,7 @@ def find_request(text: str) -> RequestSpan | None:
         start = _first_requesty_line(lines, line_starts)
         if start is None:
             return None
-    end = quoted_end if quoted_end and start == candidates[0] else _end_of_request(text, start)
+    end = _quoted_request_end(text, start) or _end_of_request(text, start)
     if end <= start:
         return None
     return RequestSpan(start, end)

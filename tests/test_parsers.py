@@ -20,7 +20,9 @@ from parsers.statutes import STATUTES, is_ncnd_subsection
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SEEDS = SHARED / "seeds"
 CORPUS = SHARED / "corpus"
-HELDOUT = Path(__file__).resolve().parent / "fixtures" / "heldout"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+HELDOUT = FIXTURES / "heldout"
+HELDOUT2 = FIXTURES / "heldout2"
 
 
 def _labels(directory: Path) -> list[dict]:
@@ -69,7 +71,7 @@ def test_corpus_document(label):
     assert _fields(_parse_file(CORPUS / label["file"])) == _label_fields(label)
 
 
-@pytest.mark.parametrize("directory", [CORPUS, HELDOUT], ids=["corpus", "heldout"])
+@pytest.mark.parametrize("directory", [CORPUS, HELDOUT, HELDOUT2], ids=["corpus", "heldout", "heldout2"])
 def test_quality_floors(directory):
     if not (directory / "labels.json").exists():
         pytest.fail(f"no labels in {directory}")
@@ -152,6 +154,9 @@ def test_compound_subsections_split(chain, expected):
     ("I note a similar request (Ref 126-2025) was answered.\nPlease provide", None),
     ("Please see FOI 1307191-22 for an earlier answer.", None),
     ("Title only\n20/02/2024\n2016 to 2020", None),
+    ("FREEDOM OF INFORMATION REQUEST WY/FOI/001234/2023\nRequest:", "WY/FOI/001234/2023"),
+    ("Your request was received on 3 May and has been allocated reference number 2023-1187. Please quote it.",
+     "2023-1187"),
 ])
 def test_reference_formats(text, expected):
     assert extract_reference(text) == expected
@@ -174,9 +179,50 @@ def test_reference_formats(text, expected):
      [Citation("FOISA", "30", "(c)", False)]),
     ("Sections 24 and 31 are prejudice based. We rely on Section 24(1) and Section 31(1)(a).",
      [Citation("FOIA", "24", "(1)", False), Citation("FOIA", "31", "(1)(a)", False)]),
+    ("Had it been necessary to read every file by hand, this would have exceeded the cost limit.", []),
+    ("Unlike section 12 of the Freedom of Information Act, the EIR contain no fixed cost limit.", []),
 ])
 def test_citations_in_context(text, expected):
     assert extract_citations(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a quoted request runs to its closing quote, over as many lines as it takes
+    ("Dear Mr Hale,\n\nThank you for your email of 2 April requesting the following information:\n\n"
+     "\"Please tell me how many officers were deployed,\nlisted by site.\"\n\nI am treating your correspondence "
+     "as a request under the Act. Section 40(2) applies.",
+     "\"Please tell me how many officers were deployed,\nlisted by site.\""),
+    # the authority's "Dear Sir or Madam," opens its letter, not the request
+    ("Dear Sir or Madam,\n\nThank you for your email of 3 June, in which you wrote:\n\nI would like to know how many "
+     "drones you own.\n\nYour request is being dealt with under the Act.", "I would like to know how many drones you own."),
+    # a line about the request that ends in a colon introduces it
+    ("Ref: 123/24\n\nThank you for your request dated 5 February 2024:\n\nPlease disclose the contract value.\n\n"
+     "The Office does not manage the contract.", "Please disclose the contract value."),
+    # no marker line ends it: the authority's own voice does
+    ("Thank you for your request, dated 19 October. You asked:\n\n1. Whether a firearm was present.\n2. Whether it "
+     "was seized.\n\nUnfortunately, I estimate that it would cost too much.", "1. Whether a firearm was present.\n2. "
+     "Whether it was seized."),
+])
+def test_request_span(text, expected):
+    assert parse_text(text).request_text == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Request\n1. How many notices were issued?\n2. Where was each issued?\n\nResponse\nA1. The force issued 1,873 "
+     "notices in 2023.\nA2. Reading every notice would take 62 hours, which exceeds the appropriate limit. We are not "
+     "obliged to answer this part of your request.", "partial"),
+    ("Request\nPlease send the briefing papers.\n\nResponse\nThe papers are withheld under Section 31(1)(a).\n\n"
+     "No personal data has been processed beyond what is necessary.", "refused"),
+    ("You requested:\nCopies of letters to the Home Office.\n\nOur response:\nThe Office does not hold any such "
+     "letters.\n\nIf you are unhappy you may request an internal review.\n\nDate: 21 April 2023", "not_held"),
+    ("You asked:\nWhat did the office spend on consultants?\n\nThe police force told you it does not hold this "
+     "information. The office holds it, and it is provided in full below.\n\n2023/24: £932,880", "full"),
+    ("You wrote:\n\"Please send me all the data you hold on response times.\"\n\nBefore we can respond to your "
+     "request, we need some further information from you. Could you please tell us which years you mean?\n\n"
+     "Kind regards,", "other"),
+])
+def test_outcome_of_short_responses(text, expected):
+    assert parse_text(text).outcome == expected
 
 
 def test_statute_table_is_data_with_ncnd_subsections():
