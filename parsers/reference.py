@@ -89,8 +89,7 @@ def _labelled(lines: list[str]) -> str | None:
 def extract_reference(text: str, title: str | None = None, head_lines: int = 12) -> str | None:
     """The reference printed in the text (or title), or None. `text` is clean text (no chrome)."""
     lines = [ln for ln in text.split("\n") if ln.strip()]
-    head = lines[:40]
-    ref = _labelled(head)
+    ref = _labelled(lines[:40])
     if ref:
         return ref
     titles = ([title] if title else []) + lines[:3]
@@ -103,4 +102,6 @@ def extract_reference(text: str, title: str | None = None, head_lines: int = 12)
         m = _REF.fullmatch(line.strip())
         if m and _plausible(_clean(m.group(0)), bare=True):
             return _clean(m.group(0))
-    return None
+    # a WhatDoTheyKnow thread prints the requester's letter first: the authority's labelled reference comes
+    # with its reply, further down
+    return _labelled(lines[40:])

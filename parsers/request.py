@@ -15,7 +15,7 @@ _LEAD_INS = [
     r"\byou asked(?: us)?(?: for)?\s*:",
     r"you (?:requested|asked for|have requested|sought)(?: details of)?(?: the following)?(?: information)?\s*:",
     r"in which you requested(?: details of)?(?: the following)?(?: information)?\s*:",
-    r"in which you (?:wrote|said|stated|asked)\s*:",
+    r"in which you (?:wrote|said|stated|asked|requested)(?: us)?(?: for)?(?: the following)?(?: information)?\s*:",
     r"requesting the following(?: information)?\s*:",
     r"(?:request|enquiry|email|letter)[^.\n:]{0,120}?\bas follows\s*:",
     r"below is your\s+request and our\s+response\.?",
@@ -50,6 +50,8 @@ _DEAR_BODY = re.compile(
 
 # Lines where the answer starts (the request ends just before).
 _RESPONSE_START = re.compile(
+    # an answer labelled on its own line: "A1. The force issued ...", "Answer: 45", "Response 2 - Not held"
+    r"^(?:a\d{1,2}[a-z]?\s*[.:)\-–]|(?:answer|response|reply)(?: to (?:q(?:uestion)?\s*)?\d{1,2}| \d{1,2})?\s*[:\-–]).*$|"
     r"^(?:(?:[\w ]{2,30} / )?(?:in |our |foi |the )?(?:response|answer|reply)\s*:?|in response\b.*|decision\s*:?|reason for decision|"
     r"i have (?:today )?decided\b.*|yours (?:faithfully|sincerely)\b.*|"
     r"(?:kind |best )?regards,?|many thanks,?|thank you,?|"
@@ -231,7 +233,7 @@ def find_request(text: str) -> RequestSpan | None:
 
 
 def _first_requesty_line(lines: list[str], line_starts: list[int]) -> int | None:
-    for i, line in enumerate(lines[:25]):
+    for i, line in enumerate(lines[:40]):
         s = line.strip()
         if not s:
             continue

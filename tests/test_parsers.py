@@ -157,6 +157,9 @@ def test_compound_subsections_split(chain, expected):
     ("FREEDOM OF INFORMATION REQUEST WY/FOI/001234/2023\nRequest:", "WY/FOI/001234/2023"),
     ("Your request was received on 3 May and has been allocated reference number 2023-1187. Please quote it.",
      "2023-1187"),
+    # a WhatDoTheyKnow thread: the requester's letter first, the authority's reference with its reply
+    ("Dear Dorset Police,\n" + "Please provide the figures.\n" * 45 + "Yours faithfully,\nA. Jones\n\n"
+     "Dear A. Jones,\nOur ref: DP/2024/0877\nThe figures are attached.", "DP/2024/0877"),
 ])
 def test_reference_formats(text, expected):
     assert extract_reference(text) == expected
@@ -202,6 +205,9 @@ def test_citations_in_context(text, expected):
     ("Thank you for your request, dated 19 October. You asked:\n\n1. Whether a firearm was present.\n2. Whether it "
      "was seized.\n\nUnfortunately, I estimate that it would cost too much.", "1. Whether a firearm was present.\n2. "
      "Whether it was seized."),
+    # each answer follows its own question, labelled "A1."
+    ("Thank you for your request dated 2 May in which you asked for the following:\n1. How many notices were "
+     "issued\nA1. 1,873 notices were issued.\n2. Where", "1. How many notices were issued"),
 ])
 def test_request_span(text, expected):
     assert parse_text(text).request_text == expected
