@@ -73,11 +73,14 @@ _NCND_ASSERTION = re.compile(
     0,
 )
 COST_REFUSAL = re.compile(
-    r"exceed(?:s|ed|ing)?\s+(?:the\s+)?(?:appropriate|cost|fees?|reasonable cost)\s+(?:\(cost\)\s+)?(?:limit|level|threshold)|"
+    r"(?:exceed(?:s|ed|ing)?|in excess of|(?:is|are|be|well|far) (?:above|over|beyond))\s+(?:the\s+)?"
+    r"(?:(?:current|statutory|prescribed|foi|foia|relevant|set|£\s?\d+)\s+)*"
+    r"(?:appropriate|cost|costs|fees?|time|reasonable cost|£\s?\d+)\s+(?:\(cost\)\s+)?(?:limit|level|threshold)|"
     r"(?:appropriate|cost|fees?) limit (?:would be|is|has been|was) exceeded|"
-    r"within the (?:appropriate|cost)\s*(?:\(cost\)\s*)?limit|above the amount to which we are legally required|"
+    r"(?:not|unable to|cannot|could not|can't)\b[^.]{0,80}?within the (?:appropriate|cost)\s*(?:\(cost\)\s*)?limit|above the amount to which we are legally required|"
     r"\b(?:18|eighteen)[- ]hour (?:threshold|limit)|too costly|excessive cost of compliance|"
-    r"exceed(?:s)? the (?:18|eighteen) hours?|appropriate level.{0,40}fees and appropriate limit",
+    r"(?:exceed(?:s|ed|ing)?|well over|more than|in excess of) (?:the )?(?:18|eighteen) hours?|"
+    r"appropriate level.{0,40}fees and appropriate limit",
     0,
 )
 

@@ -184,6 +184,15 @@ def test_reference_formats(text, expected):
      [Citation("FOIA", "24", "(1)", False), Citation("FOIA", "31", "(1)(a)", False)]),
     ("Had it been necessary to read every file by hand, this would have exceeded the cost limit.", []),
     ("Unlike section 12 of the Freedom of Information Act, the EIR contain no fixed cost limit.", []),
+    # a cost refusal in the words forces use, with no section number printed
+    ("Providing the information would exceed the £450 limit, so we are unable to provide it.",
+     [Citation("FOIA", "12", "", False)]),
+    ("It would cost well in excess of the current FOI cost threshold of £600 to process your request.",
+     [Citation("FOIA", "12", "", False)]),
+    ("Compliance would exceed the time limit of 18 hours and I am therefore unable to comply.",
+     [Citation("FOIA", "12", "", False)]),
+    ("The appropriate limit for police forces is £450, which equates to 18 hours of work.", []),
+    ("We were able to extract the data within the appropriate limit.", []),
 ])
 def test_citations_in_context(text, expected):
     assert extract_citations(text) == expected
