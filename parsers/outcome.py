@@ -49,13 +49,15 @@ _FIGURE_PHRASES = re.compile(
     r"(?:^|\n|[.!?] )(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)"
     r" (?!exemptions|sections|requests|working|days|weeks|months|years|hours)[a-z]+s (?:were|was|are|have|had|[a-z]+ed)\b", _I)
 _NOT_HELD = re.compile(
-    r"no (?:recorded )?information (?:is )?held|(?:information|data) (?:requested )?is not held(?! in (?:an?|the) )|does not hold (?:the|any)|"
-    r"do(?:es)? not hold (?:this|that|the|any) (?:information|data)|not held by|hold no (?:recorded )?information", _I)
+    r"no (?:recorded )?information (?:is )?held|(?:information|data|it|this) (?:requested )?is not held(?! in (?:an?|the) )|does not hold (?:the|any)|"
+    r"do(?:es)? not hold (?:this |that |the |any |such )?(?:recorded )?(?:information|data|records?)|not held by|"
+    r"hold no (?:recorded )?(?:information|data|records?)", _I)
 _NCND_PART = re.compile(
     r"neither confirm n?or deny (?:that|whether) (?:it|we|the \w+) (?:holds?|hold) any (?:other|further|additional)|"
     r"any (?:other|further) information|in addition to the (?:attached|above)", _I)
 _ATTACHED_RESPONSE = re.compile(r"please (?:see|find) (?:attached )?(?:our|the) (?:attached )?response|see attached our response", _I)
-_ADVICE_ONLY = re.compile(r"transferred (?:your request )?to|not a valid request|please clarify|request for clarification|"
+_ADVICE_ONLY = re.compile(r"(?:transferred|forwarded|passed|referred) (?:your request |it |this |your (?:e-?mail|letter) )?(?:on )?to|"
+                          r"(?:may wish to|should|will need to) (?:contact|write to|approach|apply to) (?!the (?:information )?commissioner|the ico\b)|not a valid request|please clarify|request for clarification|"
                           r"we require (?:further )?clarification|would you (?:please )?clarify|need more (?:detail|information) from you|"
                           r"(?:once|when|until) we receive (?:your|this|the) clarification|need (?:some |more |further )+(?:information|details?|clarification) from you|"
                           r"before we can respond to your request|(?:is|are) held by (?:another|a different)|"
@@ -68,9 +70,13 @@ _PART_SCOPED_REFUSAL = re.compile(
 
 
 _NOT_AN_ANSWER = re.compile(
-    r"section|\bs\.?\s?\d|\bact\b|regulation|limit|hours?\b|working days?|cost of|costs? (?:limit|threshold)|fee|page|"
-    r"telephone|\btel\b|e-?mail|article|principle|gdpr|\bdpa\b|"
-    r"\bref\b|reference|threshold|https?:", _I)
+    r"section|\bs\.?\s?\d|\bact\b|regulation|page|telephone|\btel\b|e-?mail|article|principle|gdpr|\bdpa\b|"
+    r"\bref\b|reference|https?:", _I)
+# A paragraph that counts the work a search would take ("6,235 records at 5 minutes each"): its figures
+# describe a cost refusal, not an answer.
+_SEARCH_ARITHMETIC = re.compile(
+    r"limit|hours?\b|minutes?\b|working days?|cost of|costs? (?:limit|threshold)|fee|threshold|"
+    r"would (?:take|require|need|involve)|(?:we|i) estimate", _I)
 _QUESTION_LABEL = re.compile(r"^(?:(?:question|q|part|point)\s*\d+[a-z]?\s*[–:.)-]?|\d{1,2}[.):]|\(?[a-z]\))\s*", _I)
 _REFERENCE_LIKE = re.compile(r"\b[a-z]+[-/]?\d[\w/-]*|\b\d+(?:[-/]\d+)+\b", _I)
 _DATE_OR_YEAR = re.compile(DATE_PATTERN + r"|\b(?:19|20)\d\d(?:/\d\d(?:\d\d)?)?\b|\b\d{1,2}(?:st|nd|rd|th)\b", _I)
@@ -79,8 +85,11 @@ _DATE_OR_YEAR = re.compile(DATE_PATTERN + r"|\b(?:19|20)\d\d(?:/\d\d(?:\d\d)?)?\
 def _answers_with_figures(text: str) -> bool:
     """A statement giving a figure ("The force has 22 qualified drone pilots.", "Refused in 2023: 23"), the
     commonest way a full answer shows itself without any stock phrase."""
-    for line in text.split("\n"):
-        s = line.strip()
+    # sentence by sentence: "The force owns 412 devices. Their locations are exempt under section 31."
+    sentences = [sentence for paragraph in text.split("\n") if not _SEARCH_ARITHMETIC.search(paragraph)
+                 for sentence in re.split(r"(?<=[a-z%)]\.)[ \t]+", paragraph)]
+    for s in sentences:
+        s = s.strip()
         if not s or s.endswith("?") or _NOT_AN_ANSWER.search(s):
             continue
         s = _QUESTION_LABEL.sub("", s)  # the question's number

@@ -235,6 +235,14 @@ def test_request_span(text, expected):
     ("You wrote:\n\"Please send me all the data you hold on response times.\"\n\nBefore we can respond to your "
      "request, we need some further information from you. Could you please tell us which years you mean?\n\n"
      "Kind regards,", "other"),
+    ("Request:\nHow many tasers does the force own?\n\nResponse:\nThe force owns 412 devices. Their locations are "
+     "exempt under section 31(1)(a).", "partial"),
+    ("Request:\nHow many tasers does the force own?\n\nResponse:\nFollowing a search of our systems, we do not hold "
+     "information relevant to your request.", "not_held"),
+    ("Request:\nHow many tasers does the force own?\n\nResponse:\nThere is no requirement to record this and so it "
+     "is not held.", "not_held"),
+    ("Request:\nHow many tasers does the force own?\n\nResponse:\nWe have forwarded your request to the Home Office, "
+     "who hold this information.", "other"),
 ])
 def test_outcome_of_short_responses(text, expected):
     assert parse_text(text).outcome == expected
