@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-_LIST_MARKER = re.compile(r"^(?:[-•*·⦁o:>]+\s*|\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.),:]\s*|q\d+[.:)]?\s*)", re.IGNORECASE)
+_LIST_MARKER = re.compile(r"^(?:[-•*·⦁:>]+\s*|o\s+|\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.),:]\s*|q\d+[.:)]?\s*)", re.IGNORECASE)
 
 
 def request_key(text: str | None) -> str | None:

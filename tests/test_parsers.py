@@ -282,3 +282,13 @@ def test_foilog_eval_reports_every_field():
         "ncnd           5/5 = 1.000  (F1 1.000)",
         "outcome        5/5 = 1.000",
     ]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('"1. On how many occasions was a Taser fired?', "On how many occasions was a Taser fired?"),
+    ("o  Officers on duty", "Officers on duty"),
+    ("• Q1: Number of drones", "Number of drones"),
+    ("(a) the number of drones held by the force", "the number of drones held by the force"),
+])
+def test_request_key_drops_list_markers_but_no_letters_of_the_request(text, expected):
+    assert request_key(text) == expected[:40]
