@@ -12,8 +12,13 @@ import re
 
 # One reference token: an optional capitalised prefix ("FOI/OPCC/", "HQ/PA/", "F-", "DC/FOI ", "FOI ") and
 # digit-led parts joined by separators, allowing the loose spacing forces print ("14 -26", "275 - 24").
-_PREFIX = r"(?:[A-Z]{2,6}[ ](?=[A-Z]{2,6}[ /-]?\d))?(?:[A-Z]{1,6}(?:[/-][A-Z]{1,6})*(?:[ ]?[/-]|[ ]|(?=\d)))?"
-REF_TOKEN = _PREFIX + r"\d[\w.]*(?:[ ]?[-/_.][ ]?[\w.]*\d[\w.]*|[ ]?[-/_][ ]?[A-Za-z0-9]+)*"
+# a prefix part is capitals, or an initialism with a small letter inside ("CoLP", "MoD")
+_PREFIX_PART = r"(?:[A-Z]{1,6}|[A-Z][a-z][A-Z]{1,4})"
+_PREFIX = (rf"(?:[A-Z]{{2,6}}[ ](?=[A-Z]{{2,6}}[ /-]?\d))?(?:{_PREFIX_PART}(?:[/-]{_PREFIX_PART})*"
+           r"(?:[ ]?[/-]|[ ]|(?=\d)))?")
+# digit groups joined by separators; a plain space joins only a group of 3+ digits ("DP 2024 0127",
+# "HC 21 0933"), so "Ref: 1234 12 May 2024" stops before the date
+REF_TOKEN = _PREFIX + r"\d[\w.]*(?:[ ]?[-/_.][ ]?[\w.]*\d[\w.]*|[ ]?[-/_][ ]?[A-Za-z0-9]+|[ ]\d{3,}\b(?![ ]?[-/:.]?[ ]?\d))*"
 _REF = re.compile(REF_TOKEN)
 
 _LABEL = re.compile(
@@ -27,6 +32,8 @@ _LABEL = re.compile(
     r"|response to (?:your )?(?:foi |freedom of information )?request(?:[ ]+(?:no\.?|number))?[ ]*:?"
     r"|freedom of information request(?=[ ]*[-–:]?[ ]*(?:[A-Z]{1,6}[ /-]){0,3}\d)"
     r"|(?:allocated|given|assigned)(?: the)? reference(?: number)?"
+    # a heading "Request 2071/24 – Knife crime", "EIR 2004 – Request 118/24": the number has a separator
+    r"|request(?=[ ]+(?:[A-Z]{1,6}[ /-]){0,3}\d+[-/.]\d)"
     r")[ ]*",
     re.IGNORECASE,
 )
@@ -35,7 +42,7 @@ _NOT_OURS = re.compile(r"(?:your|previous|earlier|original|related|linked)\s*$",
 
 # A label starts its line or follows a date/heading separator; "... a similar request (Ref 126-2025)" in a
 # sentence is another request's reference.
-_LABEL_POSITION = re.compile(r"(?:^|[-–—:|/]\s*|^(?:[A-Z][\w'’&]*\s+){1,6})$")
+_LABEL_POSITION = re.compile(r"(?:^|[-–—:|/]\s*|^(?:[A-Z][\w'’&]*\s*){1,6})$")
 _ALLOCATED = re.compile(r"(?:allocated|given|assigned)\b", re.IGNORECASE)
 _DATE_LIKE = re.compile(r"^\d{1,2}[/.-]\d{1,2}[/.-](?:\d{2}|\d{4})$")
 _TITLE_PAREN = re.compile(r"\((" + REF_TOKEN + r")\)\s*$")

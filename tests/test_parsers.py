@@ -157,6 +157,12 @@ def test_compound_subsections_split(chain, expected):
     ("FREEDOM OF INFORMATION REQUEST WY/FOI/001234/2023\nRequest:", "WY/FOI/001234/2023"),
     ("Your request was received on 3 May and has been allocated reference number 2023-1187. Please quote it.",
      "2023-1187"),
+    ("Hampshire Constabulary reference: HC-2231-23\nDate: 6 September 2023", "HC-2231-23"),
+    ("Freedom of Information Request – DP 2023 0412\nRural crime", "DP 2023 0412"),
+    ("Ref: 1234 12 May 2024", "1234"),
+    ("Fraud Reports – CoLP/FOI/112/22", "CoLP/FOI/112/22"),
+    ("Request 1802/23 – Knife crime in Hove\nI would like", "1802/23"),
+    ("REQUEST 1: drones", None),
     # a WhatDoTheyKnow thread: the requester's letter first, the authority's reference with its reply
     ("Dear Dorset Police,\n" + "Please provide the figures.\n" * 45 + "Yours faithfully,\nA. Jones\n\n"
      "Dear A. Jones,\nOur ref: DP/2024/0877\nThe figures are attached.", "DP/2024/0877"),
