@@ -52,7 +52,11 @@ _NOT_RELIED_SENTENCE = re.compile(
     r"for example|such as section|the act (?:contains|lists|details|creates)|"
     # counterfactuals and contrasts: "had it been necessary ... this would have exceeded the cost limit",
     # "Unlike section 12 of the FOIA, the EIR contain no fixed cost limit"
-    r"\bhad (?:it|we|this|they)\b|\bwould have (?:exceeded|been|applied|engaged)|\bunlike\b|\brather than (?:s|section)",
+    r"\bhad (?:it|we|this|they)\b|\bwould have (?:exceeded|been|applied|engaged)|\bunlike\b|\brather than (?:s|section)|"
+    r"equivalent to (?:s|section)|"
+    # provisions said not to apply: "I have not relied on section 14(2)", "I do not think section 40 would be engaged"
+    r"(?:do not|don't) (?:think|believe|accept)|would not be engaged|(?:is|are) not engaged|not (?:been )?relied|"
+    r"(?:have|has) not (?:been )?applied|not been necessary|(?:could|may|might|would) be withheld",
     0,
 )
 # Wording only an authority uses when it relies on a provision.
@@ -61,6 +65,8 @@ _RELIANCE = re.compile(
     r"(?:am|are|is) refusing|is being refused|withheld under|neither confirm|in terms of (?:section|s\.?)|"
     r"refusal notice|(?:am|are|is) applying|has been applied|have applied|(?:are|is) engaged|pursuant to|not obliged"
 )
+# The requester speaking ("I appreciate that some details may be withheld under section 31, but I would ask...").
+_REQUESTER_VOICE = re.compile(r"\bi (?:would (?:ask|like|be grateful)|appreciate|understand|believe|think|accept|am aware)\b")
 _NCND_PHRASE = re.compile(
     r"neither\s+confirm(?:s|ing)?\s+n?or\s+den(?:y|ies|ying)|\bncnd\b|duty to confirm or deny does not (?:apply|arise)|"
     r"refuse to reveal whether|section 18\s?\(1\) of the freedom of information \(scotland\)|"
@@ -212,7 +218,8 @@ def extract_citations(text: str, exclude: list[tuple[int, int]] = ()) -> list[Ci
         inside = [b for a, b in exclude if a <= mention.start < b]
         # the requester's words; but where the request seems to run to the end of the text, its end was
         # missed, and wording only an authority uses is the answer's
-        if inside and not (inside[0] >= len(text.rstrip()) and _RELIANCE.search(sentence)):
+        if inside and not (inside[0] >= len(text.rstrip()) and _RELIANCE.search(sentence)
+                           and not _REQUESTER_VOICE.search(sentence)):
             continue
         after = text[mention.end : mention.end + 120]
         before = text[max(0, mention.start - 20) : mention.start]

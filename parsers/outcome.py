@@ -32,6 +32,7 @@ _STATED_FULL = re.compile(
     r"(?:provided|disclosed|released|supplied) in full\b|full disclosure|"
     r"(?:disclose|release|provide) (?:all|the whole) of the (?:requested )?information", _I)
 _GIVEN = re.compile(
+    r"please (?:find|see) (?:(?:the )?(?:information |data |figures |table )?below|overleaf)\s*(?:[.:]|\n|$)|"
     r"please (?:find|see) (?:the )?(?:data|figures|information|table|spreadsheet|documents?|details|answers?|attached (?:data|figures|spreadsheet|information|file|documents?))|"
     r"(?:data|figures|information|spreadsheet|file) (?:is |are )?(?:attached|enclosed|below|as follows)|"
     r"i am (?:able|pleased) to (?:disclose|provide|confirm)|able to disclose|please (?:find|see) (?:below )?the (?:requested )?information|provided (?:in full )?below|provided in full|"
@@ -56,7 +57,9 @@ _NCND_PART = re.compile(
     r"neither confirm n?or deny (?:that|whether) (?:it|we|the \w+) (?:holds?|hold) any (?:other|further|additional)|"
     r"any (?:other|further) information|in addition to the (?:attached|above)", _I)
 _ATTACHED_RESPONSE = re.compile(r"please (?:see|find) (?:attached )?(?:our|the) (?:attached )?response|see attached our response", _I)
-_ADVICE_ONLY = re.compile(r"(?:transferred|forwarded|passed|referred) (?:your request |it |this |your (?:e-?mail|letter) )?(?:on )?to|"
+_ADVICE_ONLY = re.compile(r"not a request (?:that|which) can be (?:answered|dealt with)|(?:following|this) advice (?:is|may be) of assistance|"
+                          r"rather than (?:for )?recorded information|not (?:already )?held in recorded form|"
+                          r"(?:transferred|forwarded|passed|referred) (?:your (?:request|e-?mail|letter)|it|this request)(?: on)? to|"
                           r"(?:may wish to|should|will need to) (?:contact|write to|approach|apply to) (?!the (?:information )?commissioner|the ico\b)|not a valid request|please clarify|request for clarification|"
                           r"we require (?:further )?clarification|would you (?:please )?clarify|need more (?:detail|information) from you|"
                           r"(?:once|when|until) we receive (?:your|this|the) clarification|need (?:some |more |further )+(?:information|details?|clarification) from you|"
@@ -124,7 +127,8 @@ def _truncated(text: str) -> bool:
     return bool(tail) and tail[-1] not in ".!?)\"”’'|:>"
 
 
-def decide_outcome(response_text: str, citations: list[Citation], ncnd: bool, has_request: bool) -> str:
+def decide_outcome(response_text: str, citations: list[Citation], ncnd: bool, has_request: bool,
+                   request_text: str | None = None) -> str:
     """`response_text` is the authority's part (text after the request)."""
     t = lower_same_length(response_text)
     if not t.strip():
@@ -165,9 +169,20 @@ def decide_outcome(response_text: str, citations: list[Citation], ncnd: bool, ha
         return "unknown" if truncated else "not_held"
     if _ADVICE_ONLY.search(t) and not given:
         return "unknown" if truncated else "other"
-    if given or figures or _STATED_FULL.search(t):
+    if given or figures:
+        # answered part by part, and cut before the last part is reached: that part may yet be withheld
+        if truncated and request_text and _last_part(t) < _last_part(lower_same_length(request_text)):
+            return "unknown"
         return "full"
     return "unknown"
+
+
+_PART_LABEL = re.compile(r"^[ \t]*(?:q(?:uestion)?|a(?:nswer)?|part|response)?[ \t]*(\d{1,2})[ \t]*[.):–-]", re.MULTILINE)
+
+
+def _last_part(text: str) -> int:
+    """The highest part number labelled at a line start ("3.", "Q3", "A3:"), 0 where parts are not numbered."""
+    return max((int(n) for n in _PART_LABEL.findall(text)), default=0)
 
 
 def _part_scoped_cost_refusal(text: str) -> bool:

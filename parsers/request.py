@@ -20,7 +20,7 @@ _LEAD_INS = [
     r"(?:request|enquiry|email|letter)[^.\n:]{0,120}?\bas follows\s*:",
     r"below is your\s+request and our\s+response\.?",
     r"your request (?:was|is|reads|read)(?: as follows)?\s*:",
-    r"(?:you|your request) (?:asked|stated|said)\s*:",
+    r"(?:you|your request) (?:asked|stated|said|wrote)\s*:",
     r"the request (?:was|is|reads)(?: as follows)?\s*:",
 ]
 _LEAD_IN = re.compile("|".join(_LEAD_INS), re.IGNORECASE)
@@ -216,8 +216,11 @@ def find_request(text: str) -> RequestSpan | None:
     for i, line in enumerate(lines):
         if _DEAR_BODY.match(line.strip()) and i + 1 < len(lines):
             after = _skip_headings(text, line_starts[i + 1])
-            # "Dear Sir or Madam," from the authority opens its letter, not the request
-            if not _AUTHORITY_VOICE.search(text[after : text.find("\n", after) if "\n" in text[after:] else len(text)]):
+            # "Dear Sir or Madam," from the authority opens its letter, not the request: its next line is in
+            # the authority's voice, or a lead-in to the request follows within a few lines
+            next_line = text[after : text.find("\n", after) if "\n" in text[after:] else len(text)]
+            lead_follows = lead is not None and 0 < lead - after < 400
+            if not _AUTHORITY_VOICE.search(next_line) and not lead_follows:
                 candidates.append(after)
             break
     if candidates:

@@ -23,6 +23,7 @@ CORPUS = SHARED / "corpus"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 HELDOUT = FIXTURES / "heldout"
 HELDOUT2 = FIXTURES / "heldout2"
+HELDOUT3 = FIXTURES / "heldout3"
 
 
 def _labels(directory: Path) -> list[dict]:
@@ -71,7 +72,7 @@ def test_corpus_document(label):
     assert _fields(_parse_file(CORPUS / label["file"])) == _label_fields(label)
 
 
-@pytest.mark.parametrize("directory", [CORPUS, HELDOUT, HELDOUT2], ids=["corpus", "heldout", "heldout2"])
+@pytest.mark.parametrize("directory", [CORPUS, HELDOUT, HELDOUT2, HELDOUT3], ids=["corpus", "heldout", "heldout2", "heldout3"])
 def test_quality_floors(directory):
     if not (directory / "labels.json").exists():
         pytest.fail(f"no labels in {directory}")
@@ -199,6 +200,10 @@ def test_reference_formats(text, expected):
      [Citation("FOIA", "12", "", False)]),
     ("The appropriate limit for police forces is £450, which equates to 18 hours of work.", []),
     ("We were able to extract the data within the appropriate limit.", []),
+    # provisions said not to apply
+    ("I have not relied on section 14(2) (repeated requests), as this request is not identical to a previous one.", []),
+    ("I do not think section 40 would be engaged, as I am not asking for names.", []),
+    ("The EIR do not contain a cost limit equivalent to section 12 of the Freedom of Information Act 2000.", []),
 ])
 def test_citations_in_context(text, expected):
     assert extract_citations(text) == expected
@@ -213,6 +218,10 @@ def test_citations_in_context(text, expected):
     # the authority's "Dear Sir or Madam," opens its letter, not the request
     ("Dear Sir or Madam,\n\nThank you for your email of 3 June, in which you wrote:\n\nI would like to know how many "
      "drones you own.\n\nYour request is being dealt with under the Act.", "I would like to know how many drones you own."),
+    # the letter's "Dear Sir/Madam" is followed by a heading, then the lead-in
+    ("Dear Sir/Madam\n\nFreedom of Information Request – NWP-FOI-2021-00123\n\nThank you for your request dated "
+     "2 July. You asked:\n\n\"Can you tell me how many claims were made?\"\n\nWe do not hold this information.",
+     "\"Can you tell me how many claims were made?\""),
     # a line about the request that ends in a colon introduces it
     ("Ref: 123/24\n\nThank you for your request dated 5 February 2024:\n\nPlease disclose the contract value.\n\n"
      "The Office does not manage the contract.", "Please disclose the contract value."),
@@ -249,6 +258,15 @@ def test_request_span(text, expected):
      "is not held.", "not_held"),
     ("Request:\nHow many tasers does the force own?\n\nResponse:\nWe have forwarded your request to the Home Office, "
      "who hold this information.", "other"),
+    # cut off while answering part 3 of 4: the rest may yet be withheld
+    ("You asked:\n1. How many officers?\n2. Which ranks?\n3. Which businesses?\n4. How many refused?\n\nResponse\n"
+     "1. How many officers?\n312 officers have an approved interest.\n2. Which ranks?\nConstable 250, Sergeant 62.\n"
+     "3. Which businesses?\nSection 1 of the Act places two duties on public authorities. Unless exemptions", "unknown"),
+    ("Request:\nHow many shoplifting offences were recorded in each year?\n\nResponse:\nThe force holds the "
+     "information. Please see below.\nYear | Offences\n2021 | 1,118\n2022 | 1,406\n2023 | 1,8", "full"),
+    ("You wrote:\n\"Is a rug pull fraud under the Fraud Act?\"\n\nThe Act gives a right to recorded information. Your "
+     "request asks for a view rather than for recorded information.\n\nWe hope the following advice is of "
+     "assistance: the Fraud Act 2006 is published online.\n\nYours sincerely", "other"),
 ])
 def test_outcome_of_short_responses(text, expected):
     assert parse_text(text).outcome == expected
