@@ -244,7 +244,11 @@ def _first_requesty_line(lines: list[str], line_starts: list[int]) -> int | None
             return None  # the answer starts before any request is shown
         if _AUTHORITY_VOICE.search(s) or s[0].islower():  # authority's words, or a wrapped line's tail
             continue
+        if re.match(r"^dear [^.?!]{0,60}$", s, re.IGNORECASE):
+            continue  # the letter's greeting
         if _REQUESTY.match(s) and len(s) > 15:
+            if re.search(r"\?\s*\|\s*\S", s):
+                return None  # a question | answer table row: the columns interleave, no request text stands alone
             return line_starts[i] + (len(line) - len(line.lstrip()))
     return None
 

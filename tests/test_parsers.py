@@ -232,6 +232,9 @@ def test_citations_in_context(text, expected):
     # each answer follows its own question, labelled "A1."
     ("Thank you for your request dated 2 May in which you asked for the following:\n1. How many notices were "
      "issued\nA1. 1,873 notices were issued.\n2. Where", "1. How many notices were issued"),
+    # a flattened question | answer table: no request text stands alone
+    ("Ref 24-044\nDear Member of the Public\nThank you for your request. Our answers are in the table below.\n"
+     "Who provides the service? | The service is provided by Victim Support.", None),
 ])
 def test_request_span(text, expected):
     assert parse_text(text).request_text == expected
