@@ -14,7 +14,7 @@ import re
 # digit-led parts joined by separators, allowing the loose spacing forces print ("14 -26", "275 - 24").
 # a prefix part is capitals, or an initialism with a small letter inside ("CoLP", "MoD")
 _PREFIX_PART = r"(?:[A-Z]{1,6}|[A-Z][a-z][A-Z]{1,4})"
-_PREFIX = (rf"(?:[A-Z]{{2,6}}[ ](?=[A-Z]{{2,6}}[ /-]?\d))?(?:{_PREFIX_PART}(?:[/-]{_PREFIX_PART})*"
+_PREFIX = (rf"(?:{_PREFIX_PART}[ ](?=[A-Z]{{2,6}}[ /-]?\d))?(?:{_PREFIX_PART}(?:[/-]{_PREFIX_PART})*"
            r"(?:[ ]?[/-]|[ ]|(?=\d)))?")
 # digit groups joined by separators; a plain space joins only a group of 3+ digits ("DP 2024 0127",
 # "HC 21 0933"), so "Ref: 1234 12 May 2024" stops before the date
@@ -30,8 +30,8 @@ _LABEL = re.compile(
     r"|foi[ ]+(?:response|request)[ ]*(?:no\.?|number)?[ ]*:"
     r"|(?:request|case|foi)[ ]+(?:no\.?|number|id)[ ]*:?"
     r"|response to (?:your )?(?:foi |freedom of information )?request(?:[ ]+(?:no\.?|number))?[ ]*:?"
-    r"|freedom of information request(?=[ ]*[-–:]?[ ]*(?:[A-Z]{1,6}[ /-]){0,3}\d)"
-    r"|(?:allocated|given|assigned)(?: the)? reference(?: number)?"
+    r"|freedom of information (?:act )?request(?=[ ]*[-–:]?[ ]*(?:[A-Z]{1,6}[ /-]){0,3}\d)"
+    r"|(?:allocated|given|assigned|logged (?:with|under))(?: the)? reference(?: number)?"
     # a heading "Request 2071/24 – Knife crime", "EIR 2004 – Request 118/24": the number has a separator
     r"|request(?=[ ]+(?:[A-Z]{1,6}[ /-]){0,3}\d+[-/.]\d)"
     r")[ ]*",
@@ -42,8 +42,8 @@ _NOT_OURS = re.compile(r"(?:your|previous|earlier|original|related|linked)\s*$",
 
 # A label starts its line or follows a date/heading separator; "... a similar request (Ref 126-2025)" in a
 # sentence is another request's reference.
-_LABEL_POSITION = re.compile(r"(?:^|[-–—:|/]\s*|^(?:[A-Z][\w'’&]*\s*){1,6})$")
-_ALLOCATED = re.compile(r"(?:allocated|given|assigned)\b", re.IGNORECASE)
+_LABEL_POSITION = re.compile(r"(?:^\s*|[-–—:|/]\s*(?:[A-Z][\w'’&]*\s*){0,3}|^(?:[A-Z][\w'’&]*\s*){1,6})$")
+_ALLOCATED = re.compile(r"(?:allocated|given|assigned|logged)\b", re.IGNORECASE)
 _DATE_LIKE = re.compile(r"^\d{1,2}[/.-]\d{1,2}[/.-](?:\d{2}|\d{4})$")
 _TITLE_PAREN = re.compile(r"\((" + REF_TOKEN + r")\)\s*$")
 _TITLE_DASH_END = re.compile(r"\s[-–—]\s*(" + REF_TOKEN + r")\s*$")
@@ -58,6 +58,9 @@ def _clean(token: str) -> str:
 
 
 def _plausible(token: str, bare: bool) -> bool:
+    year = re.fullmatch(r"((?:19|20)\d\d)[/-](\d\d|(?:19|20)\d\d)", token)
+    if year and int(year.group(2)) % 100 == (int(year.group(1)) + 1) % 100:
+        return False  # a financial year ("Gifts and hospitality – 2023/24")
     digits = sum(ch.isdigit() for ch in token)
     if digits < 2 and not re.search(r"\d+[A-Za-z]?/\d+", token):
         return False

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from parsers.reference import REF_TOKEN
+
 _LEAD_INS = [
     r"i note (?:that )?you (?:seek|sought|have sought) access to the following information\s*:?",
     r"\byou asked(?: us)?(?: for)?\s*:",
@@ -28,16 +30,18 @@ _LEAD_IN = re.compile("|".join(_LEAD_INS), re.IGNORECASE)
 # dated 5 February 2024:", "Thank you for your request of 11 March for the following:"), unless the line
 # is itself the start of the answer ("In response to your request, we can confirm the following:").
 _LEAD_IN_LINE = re.compile(
-    r"^(?!.*\b(?:response|respond|answer|confirm|hold|held|find|attached|provided?|below|decided)\b)"
+    r"^(?!.*\b(?:response|respond|answer|confirm|hold|held|find|attached|provided?|decided)\b)"
     r".*\byour (?:request|e-?mail|letter|enquiry|correspondence|application)\b.*:\s*$",
     re.IGNORECASE,
 )
 
 # A line that is only a heading announcing the request ("Request", "FOI Request:", "REQUEST 1:", "Question").
 _REQUEST_HEADING = re.compile(
-    r"^(?:foi |your |information )?(?:request(?:ed)?|questions?|enquiry)(?: \d+| details| information)?\s*[:\-–]?\s*$",
+    r"^(?:foi |your |information |(?:the )?(?:applicant|requester|requestor)['’]?s )?(?:request(?:ed)?|questions?|enquiry)(?: \d+| details| information)?\s*[:\-–]?\s*$",
     re.IGNORECASE,
 )
+_REFERENCE_ONLY = re.compile(REF_TOKEN)
+_ANSWER_HEADING = re.compile(r"^(?:response|answer)s?\s*:?$", re.IGNORECASE)
 _INLINE_REQUEST_HEADING = re.compile(r"^(?:foi )?request\s*[:\-–]\s*(?=\S)", re.IGNORECASE)
 
 # WhatDoTheyKnow: the requester writes to the body ("Dear Kent Police,"), while authorities write to a
@@ -72,7 +76,7 @@ _RESPONSE_START = re.compile(
 
 # Lines that open a request when no lead-in says so.
 _REQUESTY = re.compile(
-    r"^(?:[-•*·⦁o:]+\s*|\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.),:]\s*|q\d+[.:)]?\s*)?"
+    r"^[\"“‘']?(?:[-•*·⦁o:]+\s*|\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.),:]\s*|q\d+[.:)]?\s*)?"
     r"(?:please\b|could\b|can\b|would\b|will\b|i\b|i[’']\w+|we\b|under the\b|under section\b|"
     r"how\b|what\b|which\b|when\b|where\b|who\b|whether\b|why\b|is\b|are\b|do\b|does\b|did\b|has\b|have\b|"
     r"the number\b|number of\b|details\b|copies\b|a copy\b|all\b|any\b|for (?:each|the|every)\b|"
@@ -114,11 +118,18 @@ class RequestSpan:
         return text[self.start : self.end].strip()
 
 
+_COLUMN_HEADINGS = re.compile(r"^(?:request|question)s?\s*:?\s*\n\s*(?:response|answer)s?\s*:?\s*$", re.IGNORECASE | re.MULTILINE)
+
+
 def _looks_two_column(text: str, pos: int) -> bool:
-    """A flattened request/response table prints the two column headings one after the other; the lines
-    below interleave both columns, so no contiguous request text exists."""
-    following = [ln.strip() for ln in text[pos:].split("\n") if ln.strip()][:2]
-    return len(following) == 2 and following[0].lower().rstrip(":") == "request" and following[1].lower().rstrip(":") == "response"
+    """A flattened request/response table prints the two column headings one after the other. Where the lines
+    below then interleave both columns (a fragment cut mid-sentence, then another sentence's start), no
+    contiguous request text exists; where each row follows whole ("1. How many...?" then its answer), it does."""
+    following = [ln.strip() for ln in text[pos:].split("\n") if ln.strip()][:4]
+    if len(following) < 4 or not _COLUMN_HEADINGS.match("\n".join(following[:2])):
+        return False
+    first, second = following[2], following[3]
+    return not first.endswith((".", "?", ":", ";")) and second[:1].isupper()
 
 
 def _skip_headings(text: str, pos: int) -> int:
@@ -128,7 +139,10 @@ def _skip_headings(text: str, pos: int) -> int:
         pos += m.end()
         line_end = text.find("\n", pos)
         line = text[pos : line_end if line_end != -1 else len(text)]
-        if line and _REQUEST_HEADING.match(line.strip()) and line_end != -1:
+        previous = text[:pos].rstrip().rsplit("\n", 1)[-1].strip()
+        # a bare request heading, or the answer column's heading stacked under the question column's
+        stacked = _REQUEST_HEADING.match(previous) and _ANSWER_HEADING.match(line.strip())
+        if line and (_REQUEST_HEADING.match(line.strip()) or stacked) and line_end != -1:
             pos = line_end + 1
             continue
         return pos
@@ -210,7 +224,7 @@ def find_request(text: str) -> RequestSpan | None:
             candidates.append(_skip_headings(text, line_starts[i + 1]))
             break
         m = _INLINE_REQUEST_HEADING.match(s)
-        if m:
+        if m and not _REFERENCE_ONLY.fullmatch(s[m.end():].strip()):  # "FOI Request: BP-FOI-24-1196" is a label
             candidates.append(line_starts[i] + (len(line) - len(line.lstrip())) + m.end())
             break
     for i, line in enumerate(lines):

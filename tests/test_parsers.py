@@ -159,6 +159,10 @@ def test_compound_subsections_split(chain, expected):
     ("Your request was received on 3 May and has been allocated reference number 2023-1187. Please quote it.",
      "2023-1187"),
     ("Hampshire Constabulary reference: HC-2231-23\nDate: 6 September 2023", "HC-2231-23"),
+    ("Gifts, hospitality and travel – 2023/24\nPublished: 3 May 2024", None),
+    ("Freedom of information request reference number: CoLP FOI 24/0761", "CoLP FOI 24/0761"),
+    ("Thank you. Your request has been logged with reference HC/FOI/01734/24.", "HC/FOI/01734/24"),
+    ("Request for Information - OPCC ref 24/EIR/07", "24/EIR/07"),
     ("Freedom of Information Request – DP 2023 0412\nRural crime", "DP 2023 0412"),
     ("Ref: 1234 12 May 2024", "1234"),
     ("Fraud Reports – CoLP/FOI/112/22", "CoLP/FOI/112/22"),
@@ -232,6 +236,16 @@ def test_citations_in_context(text, expected):
     # each answer follows its own question, labelled "A1."
     ("Thank you for your request dated 2 May in which you asked for the following:\n1. How many notices were "
      "issued\nA1. 1,873 notices were issued.\n2. Where", "1. How many notices were issued"),
+    # column headings stacked, each row whole: the request starts at the first question
+    ("Livestock theft\nQuestion\nAnswer\n1. How many thefts were recorded in 2023?\n2023 – 64\n", "1. How many thefts "
+     "were recorded in 2023?"),
+    # "FOI Request: <reference>" is a label; "Applicant's request" a heading
+    ("FOI Request: BP-FOI-24-1196\nProtests\n\nApplicant's request\n(1) How many people were arrested?\n\n"
+     "Bedfordshire Police response\nQuestion 1\n2022 - 6 arrests", "(1) How many people were arrested?"),
+    # "I have set out your request below:" introduces a quoted request
+    ("Dear Ms Hartley\n\nI write about your request dated 15 January. I have set out your request below:\n\n\"I am a "
+     "councillor.\n\n1. How many burglaries were not attended?\"\n\nYour request has now been considered.",
+     "\"I am a councillor.\n\n1. How many burglaries were not attended?\""),
     # a flattened question | answer table: no request text stands alone
     ("Ref 24-044\nDear Member of the Public\nThank you for your request. Our answers are in the table below.\n"
      "Who provides the service? | The service is provided by Victim Support.", None),
