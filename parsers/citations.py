@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from parsers.record import Citation
-from parsers.statutes import is_ncnd_subsection, is_withholding_provision
+from parsers.statutes import is_ncnd_subsection, is_withholding_citation, is_withholding_provision
 from parsers.text import lower_same_length
 
 _SUB = r"\(\s*(?:\d{1,2}[A-Z]?|[a-z]{1,4})\s*\)"
@@ -56,7 +56,10 @@ _NOT_RELIED_SENTENCE = re.compile(
     r"equivalent to (?:s|section)|"
     # provisions said not to apply: "I have not relied on section 14(2)", "I do not think section 40 would be engaged"
     r"(?:do not|don't) (?:think|believe|accept)|would not be engaged|(?:is|are) not engaged|not (?:been )?relied|"
-    r"(?:have|has) not (?:been )?applied|not been necessary|(?:could|may|might|would) be withheld",
+    r"(?:have|has) not (?:been )?applied|not been necessary|(?:could|may|might|would) be withheld|"
+    r"would (?:ordinarily|normally|usually|otherwise) apply|consider(?:ed|ing)? whether|\b(?:may|might|could) (?:well )?exceed|"
+    # what an earlier request was told: "We responded to that request ..., redacted under section 40(2)"
+    r"(?:responded|replied) to (?:that|the (?:earlier|previous|original)) request|in (?:that|our (?:previous|earlier|original)) (?:response|reply)",
     0,
 )
 # Wording only an authority uses when it relies on a provision.
@@ -85,7 +88,7 @@ COST_REFUSAL = re.compile(
     r"(?:appropriate|cost|fees?) limit (?:would be|is|has been|was) exceeded|"
     r"(?:not|unable to|cannot|could not|can't)\b[^.]{0,80}?within the (?:appropriate|cost)\s*(?:\(cost\)\s*)?limit|above the amount to which we are legally required|"
     r"\b(?:18|eighteen)[- ]hour (?:threshold|limit)|too costly|excessive cost of compliance|"
-    r"(?:exceed(?:s|ed|ing)?|well over|more than|in excess of) (?:the )?(?:18|eighteen) hours?|"
+    r"(?:exceed(?:s|ed|ing)?|well over|more than|in excess of|beyond|above) (?:the )?(?:18|eighteen) hours?|"
     r"appropriate level.{0,40}fees and appropriate limit",
     0,
 )
@@ -233,6 +236,8 @@ def extract_citations(text: str, exclude: list[tuple[int, int]] = ()) -> list[Ci
             continue
         in_zone = any(a <= mention.start <= b for a, b in zones)
         for sub in mention.subsections:
+            if not is_withholding_citation(mention.act, mention.section, sub):
+                continue
             key = (mention.act, mention.section, sub)
             ncnd = is_ncnd_subsection(*key) or in_zone
             if key not in found:

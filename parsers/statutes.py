@@ -82,6 +82,20 @@ def is_withholding_provision(act: str, section: str) -> bool:
     return (act, section) in _BY_KEY
 
 
+# Provisions whose other subsections are procedure, not exceptions: EIR 12(1) is the public interest test,
+# 12(2) the presumption in favour of disclosure, 12(7)-(11) mechanics; 12(4) and 12(5) are the exceptions and
+# 12(6) their neither-confirm-nor-deny.
+_EXCEPTION_SUBSECTIONS = {("EIR", "12"): ("(4)", "(5)", "(6)")}
+
+
+def is_withholding_citation(act: str, section: str, subsection: str) -> bool:
+    """Like is_withholding_provision, at the level of the subsection printed ("" = the bare section)."""
+    if not is_withholding_provision(act, section):
+        return False
+    allowed = _EXCEPTION_SUBSECTIONS.get((act, section))
+    return not allowed or not subsection or subsection.startswith(allowed)
+
+
 def is_ncnd_subsection(act: str, section: str, subsection: str) -> bool:
     """23(5), 24(2), 40(5), 40(5A), 40(5B)(a)(i)... the subsection that removes the duty to confirm or deny."""
     row = _BY_KEY.get((act, section))

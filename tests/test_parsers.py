@@ -208,6 +208,16 @@ def test_reference_formats(text, expected):
     ("I have not relied on section 14(2) (repeated requests), as this request is not identical to a previous one.", []),
     ("I do not think section 40 would be engaged, as I am not asking for names.", []),
     ("The EIR do not contain a cost limit equivalent to section 12 of the Freedom of Information Act 2000.", []),
+    ("As the register is published, section 21 of the Act would ordinarily apply. However, we reproduce it below.", []),
+    ("We considered whether section 38 (Health and Safety) also applied, as indicated in our letter.", []),
+    ("We responded to that request on 28 May, with names redacted under section 40(2) of the Act.", []),
+    ("A request of that breadth may exceed the cost limit.", []),
+    ("This is well beyond the 18 hours (£450) set out in the Regulations, and we are unable to provide it.",
+     [Citation("FOIA", "12", "", False)]),
+    # EIR 12(1)(b) (public interest test) and 12(2) (presumption) are procedure; 12(5)(a) is the exception
+    ("The locations are withheld under Regulation 12(5)(a). Under Regulation 12(1)(b) we must weigh the public "
+     "interest, and under Regulation 12(2) we must apply a presumption in favour of disclosure.",
+     [Citation("EIR", "12", "(5)(a)", False)]),
 ])
 def test_citations_in_context(text, expected):
     assert extract_citations(text) == expected
@@ -246,6 +256,10 @@ def test_citations_in_context(text, expected):
     ("Dear Ms Hartley\n\nI write about your request dated 15 January. I have set out your request below:\n\n\"I am a "
      "councillor.\n\n1. How many burglaries were not attended?\"\n\nYour request has now been considered.",
      "\"I am a councillor.\n\n1. How many burglaries were not attended?\""),
+    # no lead-in, no marker line: the authority, by name, starts answering
+    ("Hate crime reports – 002918/23\n\nHow many hate crimes were reported by schools? Please break the figures "
+     "down by year.\n\nLincolnshire Police does not record the type of organisation that reports a hate crime.",
+     "How many hate crimes were reported by schools? Please break the figures down by year."),
     # a flattened question | answer table: no request text stands alone
     ("Ref 24-044\nDear Member of the Public\nThank you for your request. Our answers are in the table below.\n"
      "Who provides the service? | The service is provided by Victim Support.", None),
