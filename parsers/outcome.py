@@ -85,23 +85,35 @@ _REFERENCE_LIKE = re.compile(r"\b[a-z]+[-/]?\d[\w/-]*|\b\d+(?:[-/]\d+)+\b", _I)
 _DATE_OR_YEAR = re.compile(DATE_PATTERN + r"|\b(?:19|20)\d\d(?:/\d\d(?:\d\d)?)?\b|\b\d{1,2}(?:st|nd|rd|th)\b", _I)
 
 
+# A number used as a quantity: money, a percentage, a count of something ("6 arrests"), or a stated value.
+_QUANTITY = re.compile(
+    r"£\s?\d|\d\s?%|\d(?:[\d,]|\.\d)*\s+(?!and\b|or\b|to\b)[a-z]{2,}|"
+    r"(?:\b(?:is|are|was|were|total|totals|totalled)|[:=|–-])\s*\d|\d[\d,.]*\s*\|", _I)
+
+
+# Numbers that name a part, not a quantity: "questions 1 to 3", "rounds 3 and 4", "part 2"
+_NUMBERED_THING = re.compile(
+    r"\b(?:questions?|parts?|points?|q|rounds?|phases?|stages?|tranches?|paragraphs?)\s*\d+[a-z]?"
+    r"(?:\s*(?:to|and|-|–|,|&)\s*\d+[a-z]?)*", _I)
+
+
 def _answers_with_figures(text: str) -> bool:
     """A statement giving a figure ("The force has 22 qualified drone pilots.", "Refused in 2023: 23"), the
     commonest way a full answer shows itself without any stock phrase."""
     # sentence by sentence: "The force owns 412 devices. Their locations are exempt under section 31."
     sentences = [sentence for paragraph in text.split("\n") if not _SEARCH_ARITHMETIC.search(paragraph)
-                 for sentence in re.split(r"(?<=[a-z%)]\.)[ \t]+", paragraph)]
+                 for sentence in re.split(r"(?<=[a-z0-9%)]\.)[ \t]+", paragraph)]
     for s in sentences:
         s = s.strip()
         if not s or s.endswith("?") or _NOT_AN_ANSWER.search(s):
             continue
         s = _QUESTION_LABEL.sub("", s)  # the question's number
-        figures = _DATE_OR_YEAR.sub("", _REFERENCE_LIKE.sub("", re.sub(r"\(\w{1,4}\)", "", s)))
-        if not re.search(r"\d", figures):
-            continue
+        figures = _DATE_OR_YEAR.sub("", _REFERENCE_LIKE.sub("", re.sub(r"\(\w{1,4}\)", "", _NUMBERED_THING.sub("", s))))
+        if not _QUANTITY.search(figures):
+            continue  # numbers that name things ("rounds 3 and 4") are not figures
         words = s.split()
         numeric = sum(bool(re.fullmatch(r"[£]?[\d,.]+%?", w)) for w in words)
-        if len(words) >= 3 and (s.endswith(".") or re.search(r":\s*£?[\d,.]+", s) or "|" in s):
+        if len(words) >= 3 and (s.endswith(".") or re.search(r"(?::|\s[-–])\s*£?[\d,.]+", s) or "|" in s):
             return True
         if numeric >= 2 and len(words) <= 8:  # a table row: "2021 6 1"
             return True
@@ -159,7 +171,12 @@ def decide_outcome(response_text: str, citations: list[Citation], ncnd: bool, ha
         if refusal:
             contexts.append(_context_at(t, refusal.start()))
         if truncated and contexts and all(_PART_SCOPED_REFUSAL.search(c) for c in contexts) and not any(c.section == "12" for c in withheld):
-            return "unknown"  # some parts refused, the rest cut off: the decision on the whole is not visible
+            # some parts refused, the rest cut off: the decision on the whole is not visible, unless every
+            # part of the request is among those refused
+            refused_parts = {int(n) for c in contexts for n in re.findall(r"(?:question|point|part|q)s?\s*(\d{1,2})", c)}
+            parts = _last_part(lower_same_length(request_text or ""))
+            if not parts or not refused_parts.issuperset(range(1, parts + 1)):
+                return "unknown"
         return "refused"
     if _STATED_FULL.search(t):
         return "full"  # "it is provided in full below": a not-held remark is about something else

@@ -59,7 +59,7 @@ _RESPONSE_START = re.compile(
     r"^(?:(?:[\w ]{2,30} / )?(?:in |our |foi |the )?(?:response|answer|reply)\s*:?|in response\b.*|decision\s*:?|reason for decision|"
     r"i have (?:today )?decided\b.*|yours (?:faithfully|sincerely)\b.*|"
     r"(?:kind |best )?regards,?|many thanks,?|thank you,?|"
-    r"please (?:find|see) (?:attached|enclosed|below)\b(?!.*\brequest\b).*|"
+    r"please (?:find|see) (?:attached|enclosed|below)\b(?!.*\brequest\b).*|please (?:find|see) (?:our|the) (?:response|answer|reply)\b.*|"
     r"extent and result of searches.*|clarification\s*:?|"
     r".*\b(?:can|will|must|does|shall) neither confirm n?or deny\b.*|"
     r".*\b(?:we|i) (?:are|am) (?:not required|unable|not able|able|not obliged|exempting)\b.*|"
@@ -153,6 +153,7 @@ def _skip_headings(text: str, pos: int) -> int:
         return pos
 
 
+_DATA_ROW = re.compile(r"^(?:[^|\n]*\|){2,}|^[\w£/().'’ -]{1,40}?\s[-–]\s*£?\d[\d,.]*(?:\s|%|$)")
 _LIST_ITEM = re.compile(r"^(?:[-•*·⦁o]\s|\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.),:]\s|q\d+)", re.IGNORECASE)
 
 
@@ -165,6 +166,8 @@ def _end_of_request(text: str, start: int) -> int:
         s = line.strip()
         if i and s and (_RESPONSE_START.match(s) or _ANSWER_VOICE.search(s)):
             return offset
+        if i and s and _DATA_ROW.match(s) and not (_LIST_ITEM.match(s) or _REQUESTY.match(s)):
+            return offset  # the answer's table or figures ("2021 – 1,036", "Month | Calls | ...")
         if i and s and previous.endswith("?") and not (
             _LIST_ITEM.match(s) or _REQUESTY.match(s) or s.endswith(("?", ":")) or s[0].islower()
         ):

@@ -24,6 +24,7 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 HELDOUT = FIXTURES / "heldout"
 HELDOUT2 = FIXTURES / "heldout2"
 HELDOUT3 = FIXTURES / "heldout3"
+DEV3 = FIXTURES / "dev3"
 
 
 def _labels(directory: Path) -> list[dict]:
@@ -72,7 +73,8 @@ def test_corpus_document(label):
     assert _fields(_parse_file(CORPUS / label["file"])) == _label_fields(label)
 
 
-@pytest.mark.parametrize("directory", [CORPUS, HELDOUT, HELDOUT2, HELDOUT3], ids=["corpus", "heldout", "heldout2", "heldout3"])
+@pytest.mark.parametrize("directory", [CORPUS, HELDOUT, HELDOUT2, HELDOUT3, DEV3],
+                         ids=["corpus", "heldout", "heldout2", "heldout3", "dev3"])
 def test_quality_floors(directory):
     if not (directory / "labels.json").exists():
         pytest.fail(f"no labels in {directory}")
@@ -260,6 +262,12 @@ def test_citations_in_context(text, expected):
     ("Hate crime reports – 002918/23\n\nHow many hate crimes were reported by schools? Please break the figures "
      "down by year.\n\nLincolnshire Police does not record the type of organisation that reports a hate crime.",
      "How many hate crimes were reported by schools? Please break the figures down by year."),
+    # the answer's figures end a request that no marker line closes
+    ("Request and Response:\nQ1 The number of missing person reports in 2021 and\n2022.\n2021 – 1,036\n2022 – 1,214",
+     "Q1 The number of missing person reports in 2021 and\n2022."),
+    ("101 call times - FOI 1337 - 24\n\nFor each month of 2023, please provide the number of 999 calls.\n\n"
+     "Month | 999 calls received | Average answer time\nJanuary | 16,204 | 7", "For each month of 2023, please provide "
+     "the number of 999 calls."),
     # a flattened question | answer table: no request text stands alone
     ("Ref 24-044\nDear Member of the Public\nThank you for your request. Our answers are in the table below.\n"
      "Who provides the service? | The service is provided by Victim Support.", None),
@@ -298,6 +306,18 @@ def test_request_span(text, expected):
     ("You wrote:\n\"Is a rug pull fraud under the Fraud Act?\"\n\nThe Act gives a right to recorded information. Your "
      "request asks for a view rather than for recorded information.\n\nWe hope the following advice is of "
      "assistance: the Fraud Act 2006 is published online.\n\nYours sincerely", "other"),
+    # figures given as "label – number" lines alongside a part neither confirmed nor denied
+    ("Applicant's request\n(1) How many were arrested?\n(2) Was intelligence received?\n\nResponse\nQuestion 1\n"
+     "2022 - 6 arrests\n2023 - 11 arrests\n\nQuestion 2\nThe force can neither confirm nor deny that it holds any "
+     "information, by virtue of S23(5).", "partial"),
+    # numbers that name parts are not figures
+    ("Dear Commissioner,\nWho evaluated your Safer Streets projects?\nYours faithfully,\nN. Kerslake\n\nDear Ms Kerslake\n"
+     "The office received funding in rounds 3 and 4. The OPCC does not hold any information falling within "
+     "questions 1 to 3 of your request.\n\nIf you are unhappy you may ask for an internal review.", "not_held"),
+    # cut off, but every part of the request is refused before the cut
+    ("You asked for the following:\n\"1. Copies of legal advice.\n2. Copies of any impact assessment.\"\n\nResponse\n"
+     "Part 2 - the assessment is published, so it is exempt under section 21 of the Act.\n\nPart 1 - the "
+     "information is exempt by virtue of section 42(1) of the Act. Section 42 is a class based, qualified ex", "refused"),
 ])
 def test_outcome_of_short_responses(text, expected):
     assert parse_text(text).outcome == expected
