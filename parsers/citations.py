@@ -19,7 +19,7 @@ _SUB = r"\(\s*(?:\d{1,2}[A-Z]?|[a-z]{1,4})\s*\)"
 _SUBCHAIN = rf"(?:\s?{_SUB})+(?:\s*(?:&|and|,)\s*(?:{_SUB}\s?)+)*"
 _NUM = r"\d{1,2}[A-Z]?(?![\d/])"
 _MENTION = re.compile(
-    rf"\b(?P<word>sections?|secs?\.?|ss?\.?(?=\s?\d)|regulations?|regs?\.?(?=\s?\d)|eir(?=\s?\d))\s?"
+    rf"(?<![’'])\b(?P<word>sections?|secs?\.?|ss?\.?(?=\s?\d)|regulations?|regs?\.?(?=\s?\d)|eir(?=\s?\d))\s?"
     rf"(?P<num>{_NUM})(?P<sub>{_SUBCHAIN})?"
     rf"(?P<more>(?:\s*(?:,|and|&|or)\s*(?!\d{{3}})(?:s\.?\s?)?{_NUM}(?:{_SUBCHAIN})?)*)",
     re.IGNORECASE,
@@ -59,7 +59,10 @@ _NOT_RELIED_SENTENCE = re.compile(
     r"(?:have|has) not (?:been )?applied|not been necessary|(?:could|may|might|would) be withheld|"
     r"would (?:ordinarily|normally|usually|otherwise) apply|consider(?:ed|ing)? whether|\b(?:may|might|could) (?:well )?exceed|"
     # what an earlier request was told: "We responded to that request ..., redacted under section 40(2)"
-    r"(?:responded|replied) to (?:that|the (?:earlier|previous|original)) request|in (?:that|our (?:previous|earlier|original)) (?:response|reply)",
+    r"(?:responded|replied) to (?:that|the (?:earlier|previous|original)) request|in (?:that|our (?:previous|earlier|original)) (?:response|reply)|"
+    # explanation of the Act, not reliance: "the bodies listed at Section 23(3)", "the limit under section 12 is £450"
+    r"\b(?:listed|named|specified) (?:at|in|under) (?:s|section)|you may (?:also )?be aware|limit[^.]{0,60}\bis £\s?\d|"
+    r"as currently worded|it is likely that",
     0,
 )
 # Wording only an authority uses when it relies on a provision.
@@ -200,7 +203,8 @@ def _ncnd_zones(text: str) -> list[tuple[int, int]]:
 def detect_act(text: str) -> str:
     if re.search(r"freedom of information \(scotland\) act|\bfoisa\b|scottish information commissioner", text, re.IGNORECASE):
         return "FOISA"
-    if re.search(r"police scotland|scottish police authority", text, re.IGNORECASE) and not re.search(
+    # Police Scotland's own phrasing and reference prefix, where the Act is not named
+    if re.search(r"police scotland|scottish police authority|\bin terms of section\b|\bIM-FOI-\d", text, re.IGNORECASE) and not re.search(
             r"freedom of information act 2000", text, re.IGNORECASE):
         return "FOISA"
     return "FOIA"

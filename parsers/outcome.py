@@ -29,13 +29,14 @@ _STATED_REFUSED = re.compile(
     r"(?:is|are|am) refusing (?:your|this|the) request", _I)
 _STATED_FULL = re.compile(
     r"decided to (?:disclose|release|provide) (?:all )?(?:of )?the (?:requested|located) information|"
+    r"(?:disclose|release|provide) the (?:requested )?information (?:to you )?in full|"
     r"(?:provided|disclosed|released|supplied) in full\b|full disclosure|"
     r"(?:disclose|release|provide) (?:all|the whole) of the (?:requested )?information", _I)
 _GIVEN = re.compile(
     r"please (?:find|see) (?:(?:the )?(?:information |data |figures |table )?below|overleaf)\s*(?:[.:]|\n|$)|"
     r"please (?:find|see) (?:the )?(?:data|figures|information|table|spreadsheet|documents?|details|answers?|attached (?:data|figures|spreadsheet|information|file|documents?))|"
     r"(?:data|figures|information|spreadsheet|file) (?:is |are )?(?:attached|enclosed|below|as follows)|"
-    r"i am (?:able|pleased) to (?:disclose|provide|confirm)|able to disclose|please (?:find|see) (?:below )?the (?:requested )?information|provided (?:in full )?below|provided in full|"
+    r"i am (?:able|pleased) to (?:disclose|provide|confirm|attach|enclose|release|supply)|able to disclose|please (?:find|see) (?:below )?the (?:requested )?information|provided (?:in full )?below|provided in full|"
     r"gesture of goodwill|(?:i|we) have (?:supplied|attached|enclosed)|provided (?:you with )?(?:the|some) (?:information|data|figures)|"
     r"(?:the )?(?:figures|data) (?:provided|supplied)|see the data set below|dataset below|"
     r"the answer (?:is|to)|in addition to the (?:attached|above|figures|information)|regardless of the above provided|"
@@ -57,7 +58,7 @@ _NCND_PART = re.compile(
     r"neither confirm n?or deny (?:that|whether) (?:it|we|the \w+) (?:holds?|hold) any (?:other|further|additional)|"
     r"any (?:other|further) information|in addition to the (?:attached|above)", _I)
 _ATTACHED_RESPONSE = re.compile(r"please (?:see|find) (?:attached )?(?:our|the) (?:attached )?response|see attached our response", _I)
-_ADVICE_ONLY = re.compile(r"not a request (?:that|which) can be (?:answered|dealt with)|(?:following|this) advice (?:is|may be) of assistance|"
+_ADVICE_ONLY = re.compile(r"not a public authority (?:for the purposes of|under)|not a request (?:that|which) can be (?:answered|dealt with)|(?:following|this) advice (?:is|may be) of assistance|"
                           r"rather than (?:for )?recorded information|not (?:already )?held in recorded form|"
                           r"(?:transferred|forwarded|passed|referred) (?:your (?:request|e-?mail|letter)|it|this request)(?: on)? to|"
                           r"(?:may wish to|should|will need to) (?:contact|write to|approach|apply to) (?!the (?:information )?commissioner|the ico\b)|not a valid request|please clarify|request for clarification|"
@@ -146,8 +147,13 @@ def decide_outcome(response_text: str, citations: list[Citation], ncnd: bool, ha
     if not t.strip():
         return "unknown"
     withheld = [c for c in citations if not c.ncnd]
-    if _ACKNOWLEDGEMENT.search(t) and not citations and not ncnd:
-        return "unknown"  # an acknowledgement or extension letter: no decision yet
+    acknowledged = list(_ACKNOWLEDGEMENT.finditer(t))
+    if acknowledged and not citations and not ncnd:
+        # an acknowledgement or extension letter: no decision yet, unless a reply follows it (a thread)
+        later = t[acknowledged[-1].end():]
+        if not (_STATED_FULL.search(later) or _STATED_PARTIAL.search(later) or _STATED_REFUSED.search(later)
+                or _GIVEN.search(later) or _NOT_HELD.search(later)):
+            return "unknown"
     if _STATED_PARTIAL.search(t):
         return "partial"
     given = bool(_GIVEN.search(t))
@@ -172,8 +178,8 @@ def decide_outcome(response_text: str, citations: list[Citation], ncnd: bool, ha
             contexts.append(_context_at(t, refusal.start()))
         if truncated and contexts and all(_PART_SCOPED_REFUSAL.search(c) for c in contexts) and not any(c.section == "12" for c in withheld):
             # some parts refused, the rest cut off: the decision on the whole is not visible, unless every
-            # part of the request is among those refused
-            refused_parts = {int(n) for c in contexts for n in re.findall(r"(?:question|point|part|q)s?\s*(\d{1,2})", c)}
+            # part of the request has been dealt with before the cut (and nothing was given in any of them)
+            refused_parts = {int(n) for n in re.findall(r"\b(?:question|point|part|q)s?\s*(\d{1,2})\b", t)}
             parts = _last_part(lower_same_length(request_text or ""))
             if not parts or not refused_parts.issuperset(range(1, parts + 1)):
                 return "unknown"

@@ -30,7 +30,7 @@ _LABEL = re.compile(
     r"|foi[ ]+(?:response|request)[ ]*(?:no\.?|number)?[ ]*:"
     r"|(?:request|case|foi)[ ]+(?:no\.?|number|id)[ ]*:?"
     r"|response to (?:your )?(?:foi |freedom of information )?request(?:[ ]+(?:no\.?|number))?[ ]*:?"
-    r"|freedom of information (?:act )?request(?=[ ]*[-–:]?[ ]*(?:[A-Z]{1,6}[ /-]){0,3}\d)"
+    r"|freedom of information (?:act )?(?:request|response)(?=[ ]*[-–:]?[ ]*(?:[A-Z]{1,6}[ /-]){0,3}\d)"
     r"|(?:allocated|given|assigned|logged (?:with|under))(?: the)? reference(?: number)?"
     # a heading "Request 2071/24 – Knife crime", "EIR 2004 – Request 118/24": the number has a separator
     r"|request(?=[ ]+(?:[A-Z]{1,6}[ /-]){0,3}\d+[-/.]\d)"

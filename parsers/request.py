@@ -24,6 +24,7 @@ _LEAD_INS = [
     r"your request (?:was|is|reads|read)(?: as follows)?\s*:",
     r"(?:you|your request) (?:asked|stated|said|wrote)\s*:",
     r"the request (?:was|is|reads)(?: as follows)?\s*:",
+    r"your request is (?:replicated|reproduced|repeated|restated|set out|copied) below[^\n.:]*[.:]",
 ]
 _LEAD_IN = re.compile("|".join(_LEAD_INS), re.IGNORECASE)
 # An authority's line about the request that ends in a colon introduces it ("Thank you for your request
@@ -85,7 +86,7 @@ _REQUESTY = re.compile(
     re.IGNORECASE,
 )
 _AUTHORITY_VOICE = re.compile(
-    r"\byour (?:request|e-?mail|letter|enquiry|application)\b|\bwe have (?:now|considered)|"
+    r"\byour (?:recent |original |initial )?(?:request|e-?mail|letter|enquiry|application)\b|\bwe have (?:now|considered)|"
     r"\bi have considered\b|\bthank you for\b|\bprovision of information\b|\bas you may be aware\b|"
     r"\bissued \d|\bthis foi response\b|\bin response to\b|\bmy (?:first|second) duty\b|\bi can confirm\b|"
     r"\bi have (?:located|carefully)\b",
