@@ -140,12 +140,12 @@ def _truncated(text: str) -> bool:
     return bool(tail) and tail[-1] not in ".!?)\"”’'|:>"
 
 
-def decide_outcome(response_text: str, citations: list[Citation], ncnd: bool, has_request: bool,
-                   request_text: str | None = None) -> str:
-    """`response_text` is the authority's part (text after the request)."""
+def decide_outcome(response_text: str, citations: list[Citation], ncnd: bool, request_text: str | None = None) -> str:
+    """`response_text` is the authority's part (text after the request); `request_text` the request, if shown."""
     t = lower_same_length(response_text)
     if not t.strip():
         return "unknown"
+    request_parts = _last_part(lower_same_length(request_text or ""))  # 0 where its parts are not numbered
     withheld = [c for c in citations if not c.ncnd]
     acknowledged = list(_ACKNOWLEDGEMENT.finditer(t))
     if acknowledged and not citations and not ncnd:
@@ -180,8 +180,7 @@ def decide_outcome(response_text: str, citations: list[Citation], ncnd: bool, ha
             # some parts refused, the rest cut off: the decision on the whole is not visible, unless every
             # part of the request has been dealt with before the cut (and nothing was given in any of them)
             refused_parts = {int(n) for n in re.findall(r"\b(?:question|point|part|q)s?\s*(\d{1,2})\b", t)}
-            parts = _last_part(lower_same_length(request_text or ""))
-            if not parts or not refused_parts.issuperset(range(1, parts + 1)):
+            if not request_parts or not refused_parts.issuperset(range(1, request_parts + 1)):
                 return "unknown"
         return "refused"
     if _STATED_FULL.search(t):
@@ -194,7 +193,7 @@ def decide_outcome(response_text: str, citations: list[Citation], ncnd: bool, ha
         return "unknown" if truncated else "other"
     if given or figures:
         # answered part by part, and cut before the last part is reached: that part may yet be withheld
-        if truncated and request_text and _last_part(t) < _last_part(lower_same_length(request_text)):
+        if truncated and _last_part(t) < request_parts:
             return "unknown"
         return "full"
     return "unknown"
