@@ -52,7 +52,7 @@ _NOT_RELIED_SENTENCE = re.compile(
     r"for example|such as section|the act (?:contains|lists|details|creates)|"
     # counterfactuals and contrasts: "had it been necessary ... this would have exceeded the cost limit",
     # "Unlike section 12 of the FOIA, the EIR contain no fixed cost limit"
-    r"\bhad (?:it|we|this|they)\b|\bwould have (?:exceeded|been|applied|engaged)|\bunlike\b|\brather than (?:s|section)|"
+    r"\bhad (?:it|we|this|they)\b|\bwould have (?:exceeded|been|applied|engaged)|\bunlike\b|\brather than (?:relying on |applying |citing |using )?(?:s|section)|"
     r"equivalent to (?:s|section)|"
     # provisions said not to apply: "I have not relied on section 14(2)", "I do not think section 40 would be engaged"
     r"(?:do not|don't) (?:think|believe|accept)|would not be engaged|(?:is|are) not engaged|not (?:been )?relied|"
@@ -62,9 +62,13 @@ _NOT_RELIED_SENTENCE = re.compile(
     r"(?:responded|replied) to (?:that|the (?:earlier|previous|original)) request|in (?:that|our (?:previous|earlier|original)) (?:response|reply)|"
     # explanation of the Act, not reliance: "the bodies listed at Section 23(3)", "the limit under section 12 is £450"
     r"\b(?:listed|named|specified) (?:at|in|under) (?:s|section)|you may (?:also )?be aware|limit[^.]{0,60}\bis £\s?\d|"
-    r"as currently worded|it is likely that",
+    r"as currently worded|it is likely that|"
+    # a cost remark about work that was done: "came close to the appropriate limit ..., but we have been able to
+    # provide everything"
+    r"\bclose to (?:the )?(?:appropriate |cost )?limit|\bclose to the\b[^.]{0,40}\blimit|(?:have|has) been able to (?:provide|answer|comply)",
     0,
 )
+_EARLIER_REQUEST = re.compile(r"previous(?:ly)? request|earlier request|your previous")
 # Wording only an authority uses when it relies on a provision.
 _RELIANCE = re.compile(
     r"by virtue of|exempt (?:under|by virtue|pursuant)|exempt from disclosure|we (?:will |must )?rely|relying on|"
@@ -176,28 +180,44 @@ def find_mentions(text: str, act_default: str) -> list[Mention]:
 
 def _ncnd_zones(text: str) -> list[tuple[int, int]]:
     """Spans in which a cited provision is used to neither confirm nor deny: the sentence with the NCND
-    wording plus the list of provisions printed right after it."""
+    wording plus the list of provisions printed right after it; and, in a response that neither confirms nor
+    denies, the sentence saying what would apply "if held", with its list."""
     zones: list[tuple[int, int]] = []
     lowered = text.lower()
     if "confirm" not in lowered and "ncnd" not in lowered:
         return zones
     for m in _NCND_PHRASE.finditer(text):
-        s, e = _sentence_bounds(text, m.start())
-        e = max(e, m.end())
-        nl = text.find("\n", e)
-        end = e
-        if nl != -1 and text[e:nl].strip() == "" or text[max(0, e - 1)] == ":" or (nl != -1 and text[e:nl].rstrip().endswith(":")):
-            pos = nl + 1 if nl != -1 else len(text)
-            while pos < len(text):
-                line_end = text.find("\n", pos)
-                line_end = len(text) if line_end == -1 else line_end
-                line = text[pos:line_end].strip()
-                if line and not re.match(r"^(?:s(?:ection)?s?\.?\s?\d|reg)", line, re.IGNORECASE):
-                    break
-                end = line_end
-                pos = line_end + 1
-        zones.append((s, max(end, e)))
+        zones.append(_zone_with_list(text, m.start(), m.end()))
+    if zones:
+        for m in _IF_HELD.finditer(text):
+            zones.append(_zone_with_list(text, m.start(), m.end()))
     return zones
+
+
+# "If held, the information would be exempt under the following sections:" in an NCND response
+_IF_HELD = re.compile(
+    r"\bif (?:it |the information |such information |any information |this information )?(?:is |was |were )?held\b|"
+    r"\bif (?:it|such information|the information|any information) (?:existed|exists|was held|were held)\b",
+    re.IGNORECASE)
+
+
+def _zone_with_list(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around start..end, extended over a list of provisions printed on the lines after it."""
+    s, e = _sentence_bounds(text, start)
+    e = max(e, end)
+    nl = text.find("\n", e)
+    stop = e
+    if nl != -1 and text[e:nl].strip() == "" or text[max(0, e - 1)] == ":" or (nl != -1 and text[e:nl].rstrip().endswith(":")):
+        pos = nl + 1 if nl != -1 else len(text)
+        while pos < len(text):
+            line_end = text.find("\n", pos)
+            line_end = len(text) if line_end == -1 else line_end
+            line = text[pos:line_end].strip()
+            if line and not re.match(r"^(?:s(?:ection)?s?\.?\s?\d|reg)", line, re.IGNORECASE):
+                break
+            stop = line_end
+            pos = line_end + 1
+    return s, max(stop, e)
 
 
 def detect_act(text: str) -> str:
@@ -217,6 +237,7 @@ def extract_citations(text: str, exclude: list[tuple[int, int]] = ()) -> list[Ci
     zones = _ncnd_zones(text)
     found: dict[tuple[str, str, str], bool] = {}
     order: list[tuple[str, str, str]] = []
+    defined: list[Mention] = []  # provisions only explained ("Section 14(2) provides that ...")
     for mention in find_mentions(text, act_default):
         if not is_withholding_provision(mention.act, mention.section):
             continue
@@ -232,11 +253,15 @@ def extract_citations(text: str, exclude: list[tuple[int, int]] = ()) -> list[Ci
         before = text[max(0, mention.start - 20) : mention.start]
         if _OTHER_ACT_AFTER.match(after) or _OTHER_ACT_BEFORE.search(before) or _RANGE_AFTER.match(after):
             continue
+        if mention.section == "14" and mention.act == "FOIA":
+            # section 14(2) is *about* an earlier request: naming one is no sign that this mention is another's
+            sentence = _EARLIER_REQUEST.sub("", sentence)
         if _NOT_RELIED_SENTENCE.search(sentence):
             continue
         line_start = text.rfind("\n", 0, mention.start) + 1
         is_heading = text[line_start : mention.start].strip() == "" and re.match(r"^[^.\n]{0,60}?[-–—]", after)
         if _DEFINITION_AFTER.match(after) and not is_heading:
+            defined.append(mention)
             continue
         in_zone = any(a <= mention.start <= b for a, b in zones)
         for sub in mention.subsections:
@@ -249,6 +274,15 @@ def extract_citations(text: str, exclude: list[tuple[int, int]] = ()) -> list[Ci
                 found[key] = ncnd
             else:
                 found[key] = found[key] or ncnd
+    if not order and defined and _refuses(text, exclude):
+        # a refusal that cites nothing else relies on the provision it explains: "Section 14(2) provides that
+        # a public authority is not obliged to comply ... We consider that this request is substantially similar"
+        for mention in defined:
+            for sub in mention.subsections:
+                key = (mention.act, mention.section, sub)
+                if is_withholding_citation(*key) and key not in found:
+                    order.append(key)
+                    found[key] = is_ncnd_subsection(*key)
     if not any(k[1] == "12" for k in order) and relies_on_cost_limit(text, exclude):
         key = (act_default, "12", "")
         order.append(key)
@@ -258,6 +292,18 @@ def extract_citations(text: str, exclude: list[tuple[int, int]] = ()) -> list[Ci
         if not any(o != k and o[0] == k[0] and o[1] == k[1] and o[2].startswith(k[2]) for o in order)
     ]
     return [Citation(act, section, sub, found[(act, section, sub)]) for act, section, sub in kept]
+
+
+# A response refusing the request, in words that do not name the provision.
+_REFUSAL = re.compile(
+    r"decided not to comply|(?:unable|not able) to comply with (?:your|this|the) request|"
+    r"(?:this|your) request (?:is|has been|is being) refused|refusal notice|(?:is|are) therefore refused|"
+    r"not obliged to comply with (?:your|this) request")
+
+
+def _refuses(text: str, exclude: list[tuple[int, int]]) -> bool:
+    lowered = lower_same_length(text)
+    return any(not any(a <= m.start() < b for a, b in exclude) for m in _REFUSAL.finditer(lowered))
 
 
 def relies_on_cost_limit(text: str, exclude: list[tuple[int, int]] = ()) -> bool:

@@ -65,7 +65,13 @@ _ADVICE_ONLY = re.compile(r"not a public authority (?:for the purposes of|under)
                           r"we require (?:further )?clarification|would you (?:please )?clarify|need more (?:detail|information) from you|"
                           r"(?:once|when|until) we receive (?:your|this|the) clarification|need (?:some |more |further )+(?:information|details?|clarification) from you|"
                           r"before we can respond to your request|(?:is|are) held by (?:another|a different)|"
-                          r"(?:should|may wish to) (?:direct|redirect|send|submit) your request to", _I)
+                          r"(?:should|may wish to) (?:direct|redirect|send|submit) your request to|"
+                          # clarification sought: "Under section 1(3) ... we are not obliged to comply ... until we
+                          # have the further information we reasonably need"; "it would help us if you could tell us"
+                          r"further information (?:we|i) (?:reasonably )?(?:need|require)|(?:help us|grateful) if you could (?:tell|let|confirm|clarify|specify)|"
+                          r"(?:once|when) we (?:receive|have) your (?:reply|response|clarification)|"
+                          # not a request for recorded information: "We have therefore not treated your email as a request"
+                          r"not (?:been )?treated (?:your|this|it)\b[^.]{0,40}? as (?:a|an) (?:valid )?(?:foi |freedom of information )?request", _I)
 _ACKNOWLEDGEMENT = re.compile(
     r"will now be considered|acknowledge receipt|has been logged|logged under|extension letter|"
     r"(?:extend|extending) the (?:time|deadline)|you will receive a response within", _I)
@@ -96,6 +102,12 @@ _QUANTITY = re.compile(
 _NUMBERED_THING = re.compile(
     r"\b(?:questions?|parts?|points?|q|rounds?|phases?|stages?|tranches?|paragraphs?)\s*\d+[a-z]?"
     r"(?:\s*(?:to|and|-|–|,|&)\s*\d+[a-z]?)*", _I)
+
+
+# The police phone lines are names, not figures: "abandoned 101 calls", "calls to 999", "the 111 service"
+_SERVICE_NUMBER = re.compile(
+    r"(?<!were )(?<!are )(?<!was )(?<!received )(?<!total of )(?<!: )\b(?:101|999|111)\b(?=(?:\s*(?:and|or|/|&)\s*(?:101|999|111)\b)*\s*(?:calls?|numbers?|services?|lines?|non-emergency|"
+    r"emergency|contacts?|system|call handl))|(?<=calls to )(?:101|999|111)\b|(?:(?<=dial )|(?<=ring )|(?<=call ))(?:101|999|111)\b", _I)
 
 
 def _answers_with_figures(text: str) -> bool:
@@ -161,7 +173,8 @@ def decide_outcome(response_text: str, citations: list[Citation], ncnd: bool, re
     refusal = _STATED_REFUSED.search(t)
     not_held = bool(_NOT_HELD.search(t))
     truncated = _truncated(t)
-    figures = _answers_with_figures(t) or bool(_FIGURE_PHRASES.search(t))
+    unnumbered = _SERVICE_NUMBER.sub("", t)
+    figures = _answers_with_figures(unnumbered) or bool(_FIGURE_PHRASES.search(unnumbered))
     if ncnd:
         if given or figures or attached or _NCND_PART.search(t) or _STATED_FULL.search(t):
             return "partial"

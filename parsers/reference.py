@@ -48,6 +48,9 @@ _DATE_LIKE = re.compile(r"^\d{1,2}[/.-]\d{1,2}[/.-](?:\d{2}|\d{4})$")
 _TITLE_PAREN = re.compile(r"\((" + REF_TOKEN + r")\)\s*$")
 _TITLE_DASH_END = re.compile(r"\s[-–—]\s*(" + REF_TOKEN + r")\s*$")
 _TITLE_DASH_START = re.compile(r"^((?:FOI|FOIA|REF)[ ]?" + REF_TOKEN + r")\s+[-–—]\s")
+# any lettered reference opening a title before a dash: "IM-FOI-2024-2217 – Abandoned 101 calls"
+# (letters, then digit groups joined by a separator, so a road name "A50 – ANPR cameras" is not one)
+_TITLE_LETTERED_START = re.compile(r"^((?=(?:[A-Z]+[ /-]?)+\d+[-/.]\d)" + REF_TOKEN + r")\s+[-–—]\s")
 # a title that opens with a prefixed reference: "FOIA-2022-1187 Vehicle pursuits", "RFI 22-0455 Drones"
 _TITLE_PREFIXED_START = re.compile(r"^((?:FOIA?|RFI|EIR|REF)[ -]?\d[\w./-]*[/-][\w./-]*\d)\s+[A-Z]")
 
@@ -104,9 +107,10 @@ def extract_reference(text: str, title: str | None = None, head_lines: int = 12)
         return ref
     titles = ([title] if title else []) + lines[:3]
     for t in titles:
-        for pattern in (_TITLE_PAREN, _TITLE_DASH_END, _TITLE_DASH_START, _TITLE_PREFIXED_START):
+        for pattern in (_TITLE_PAREN, _TITLE_DASH_END, _TITLE_DASH_START, _TITLE_LETTERED_START, _TITLE_PREFIXED_START):
             m = pattern.search(t)
-            if m and _plausible(_clean(m.group(1)), bare=False):
+            # a year is no reference: "Number of PCSOs 2020 – 2025" ends a range of years
+            if m and _plausible(_clean(m.group(1)), bare=False) and not re.fullmatch(r"(?:19|20)\d\d", _clean(m.group(1))):
                 return _clean(m.group(1))
     for line in lines[:head_lines]:
         m = _REF.fullmatch(line.strip())

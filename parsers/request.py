@@ -57,7 +57,7 @@ _DEAR_BODY = re.compile(
 _RESPONSE_START = re.compile(
     # an answer labelled on its own line: "A1. The force issued ...", "Answer: 45", "Response 2 - Not held"
     r"^(?:a\d{1,2}[a-z]?\s*[.:)\-–]|(?:answer|response|reply)(?: to (?:q(?:uestion)?\s*)?\d{1,2}| \d{1,2})?\s*[:\-–]).*$|"
-    r"^(?:(?:[\w ]{2,30} / )?(?:in |our |foi |the )?(?:response|answer|reply)\s*:?|in response\b.*|decision\s*:?|reason for decision|"
+    r"^(?:(?:[\w ]{2,30} / )?(?:in |our |foi |the )?(?:response|answer|reply)(?: to your request)?(?: is)?(?: as follows)?\s*:?|in response\b.*|decision\s*:?|reason for decision|"
     r"i have (?:today )?decided\b.*|yours (?:faithfully|sincerely)\b.*|"
     r"(?:kind |best )?regards,?|many thanks,?|thank you,?|"
     r"please (?:find|see) (?:attached|enclosed|below)\b(?!.*\brequest\b).*|please (?:find|see) (?:our|the) (?:response|answer|reply)\b.*|"
@@ -258,6 +258,16 @@ def find_request(text: str) -> RequestSpan | None:
     return RequestSpan(start, end)
 
 
+def _is_title_line(lines: list[str], i: int) -> bool:
+    """The text's opening line as a title ("Number of PCSOs 2020 – 2025"): short, unpunctuated, no list
+    marker, and followed by a line that opens a sentence of the request."""
+    s = lines[i].strip()
+    if any(ln.strip() for ln in lines[:i]) or len(s) > 80 or s.endswith((".", "?", ":", ";", ",")) or _LIST_ITEM.match(s):
+        return False
+    following = next((ln.strip() for ln in lines[i + 1 :] if ln.strip()), "")
+    return following[:1].isupper() and bool(_REQUESTY.match(following))
+
+
 def _first_requesty_line(lines: list[str], line_starts: list[int]) -> int | None:
     for i, line in enumerate(lines[:40]):
         s = line.strip()
@@ -265,6 +275,8 @@ def _first_requesty_line(lines: list[str], line_starts: list[int]) -> int | None
             continue
         if _RESPONSE_START.match(s):
             return None  # the answer starts before any request is shown
+        if _is_title_line(lines, i):
+            continue
         if _AUTHORITY_VOICE.search(s) or s[0].islower():  # authority's words, or a wrapped line's tail
             continue
         if re.match(r"^dear [^.?!]{0,60}$", s, re.IGNORECASE):

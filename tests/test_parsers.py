@@ -26,6 +26,7 @@ HELDOUT2 = FIXTURES / "heldout2"
 HELDOUT3 = FIXTURES / "heldout3"
 DEV3 = FIXTURES / "dev3"
 HELDOUT4 = FIXTURES / "heldout4"
+HELDOUT5 = FIXTURES / "heldout5"
 
 
 def _labels(directory: Path) -> list[dict]:
@@ -73,8 +74,8 @@ def test_corpus_document(label, request):
     assert _fields(_parse_file(CORPUS / label["file"])) == _label_fields(label)
 
 
-@pytest.mark.parametrize("directory", [CORPUS, HELDOUT, HELDOUT2, HELDOUT3, DEV3, HELDOUT4],
-                         ids=["corpus", "heldout", "heldout2", "heldout3", "dev3", "heldout4"])
+@pytest.mark.parametrize("directory", [CORPUS, HELDOUT, HELDOUT2, HELDOUT3, DEV3, HELDOUT4, HELDOUT5],
+                         ids=["corpus", "heldout", "heldout2", "heldout3", "dev3", "heldout4", "heldout5"])
 def test_quality_floors(directory):
     if not (directory / "labels.json").exists():
         pytest.fail(f"no labels in {directory}")
@@ -174,6 +175,10 @@ def test_compound_subsections_split(chain, expected):
     # a WhatDoTheyKnow thread: the requester's letter first, the authority's reference with its reply
     ("Dear Dorset Police,\n" + "Please provide the figures.\n" * 45 + "Yours faithfully,\nA. Jones\n\n"
      "Dear A. Jones,\nOur ref: DP/2024/0877\nThe figures are attached.", "DP/2024/0877"),
+    # a lettered reference opening the title; a road name or a year range is not one
+    ("PS-FOI-2023-0419 – Speed cameras on trunk roads\nRequest", "PS-FOI-2023-0419"),
+    ("A14 – ANPR cameras\nHow many cameras are there?", None),
+    ("Recorded hate crime 2019 – 2024\nHow many hate crimes were recorded?", None),
 ])
 def test_reference_formats(text, expected):
     assert extract_reference(text) == expected
@@ -228,6 +233,22 @@ def test_reference_formats(text, expected):
     ("The locations are withheld under Regulation 12(5)(a). Under Regulation 12(1)(b) we must weigh the public "
      "interest, and under Regulation 12(2) we must apply a presumption in favour of disclosure.",
      [Citation("EIR", "12", "(5)(a)", False)]),
+    # a provision only weighed against: "rather than relying on Section 21"
+    ("The table is supplied in full here rather than relying on Section 21, as the published report differs.", []),
+    # a cost remark about work that was done is no cost refusal
+    ("Compiling the list came close to the appropriate limit under section 12 of the Act, but we have been able to "
+     "provide all of it.", []),
+    # a refusal citing nothing else relies on the provision it explains, earlier request and all
+    ("We have decided not to comply with your request. Section 14(2) of the Act provides that an authority need not "
+     "comply with a request identical to a previous request from the same person.", [Citation("FOIA", "14", "(2)", False)]),
+    ("Section 12(1) provides that an authority need not comply where the cost would exceed the appropriate limit. "
+     "Finding the files would take over 200 hours, so this letter is a refusal notice.", [Citation("FOIA", "12", "(1)", False)]),
+    # ... but an explanation in a letter that gives everything is not reliance
+    ("Section 40(2) provides that personal data of third parties is exempt. No names appear in the list attached.", []),
+    # what would apply "if held", listed in a response that neither confirms nor denies, is NCND
+    ("The force can neither confirm nor deny that it holds the information.\nIf held, it would be exempt under:\n"
+     "Section 31(1)(a) – Law enforcement\nSection 40(2) – Personal information",
+     [Citation("FOIA", "31", "(1)(a)", True), Citation("FOIA", "40", "(2)", True)]),
 ])
 def test_citations_in_context(text, expected):
     assert extract_citations(text) == expected
@@ -284,6 +305,12 @@ def test_citations_in_context(text, expected):
     # a flattened question | answer table: no request text stands alone
     ("Ref 24-044\nDear Member of the Public\nThank you for your request. Our answers are in the table below.\n"
      "Who provides the service? | The service is provided by Victim Support.", None),
+    # an unpunctuated opening line is the title, not the request
+    ("Firearms licences 2022 – 2024\nHow many firearms certificates were revoked in each year?\n2022 | 14\n2023 | 9",
+     "How many firearms certificates were revoked in each year?"),
+    # "Our response is:" ends the request
+    ("The information you asked for was:\n1. How many cars?\n2. What did they cost?\nOur response is:\n1. 2023 – 40 cars.",
+     "1. How many cars?\n2. What did they cost?"),
 ])
 def test_request_span(text, expected):
     assert parse_text(text).request_text == expected
@@ -340,6 +367,17 @@ def test_request_span(text, expected):
      "other"),
     ("Our response\nI am pleased to attach the final report. The names in Appendix C are removed under s.40(2). We "
      "have decided to withhold the emails under section 36(2)(c) of the Act. Section 36 may only be applied wh", "partial"),
+    # a clarification letter is "other", whatever sections it names
+    ("Request\nPlease send all your data on stop and search.\nResponse\nUnder section 1(3) we are not obliged to comply "
+     "until we have the further information we reasonably need. It would help us if you could tell us the years you "
+     "want.\nYours sincerely\nFOI Team", "other"),
+    ("Dear Mr Lowe\nYou asked: \"Why did the Commissioner close the front counter?\"\nAs this asks for an opinion we "
+     "have not treated your email as a request for recorded information. The board papers are on our website.\n"
+     "Yours sincerely", "other"),
+    # the police phone numbers are not figures
+    ("Request\nHow many 101 calls were abandoned, by postcode?\nResponse\nThe force does not hold the information "
+     "requested. The total number of abandoned 101 calls each month is in our performance report.\nIf you are "
+     "dissatisfied you may ask for an internal review.", "not_held"),
 ])
 def test_outcome_of_short_responses(text, expected):
     assert parse_text(text).outcome == expected
