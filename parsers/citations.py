@@ -29,12 +29,18 @@ _SUB_TOKEN = re.compile(r"\(\s*([0-9A-Za-z]{1,4})\s*\)")
 _ROMAN = {"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"}
 
 _OTHER_ACT_AFTER = re.compile(
-    r"^[\s,]*(?:of|under|in)\s+(?:the\s+)?(?!freedom of information|foia?\b|act\b|environmental information|eir\b)"
+    # "Section 43 and Section 43A of the Terrorism Act": the whole list belongs to that Act
+    r"^(?:\s*(?:,|and|or|&)\s*(?:sections?|ss?\.?)\s?\d{1,3}[A-Z]?(?:\s?\(\w{1,4}\))*)*"
+    r"(?:[\s,]*(?:of|under|in)\s+(?:the\s+)?(?!freedom of information|foia?\b|act\b|environmental information|eir\b)"
     r"(?:(?-i:[A-Z])[\w'’()]*\s+){0,8}?(?:act|regulations?|order|code)\b"
-    r"|^[\s,]*(?:of|under|in)\s+(?:the\s+)?(?:dpa|gdpr|uk gdpr|data protection|pace|ripa|ipa|firearms|criminal|police act|misuse)"
-    r"|^[\s,]*(?:stop|search|power|powers|authorisations?|permits?|certificates?)\b",
+    r"|[\s,]*(?:of|under|in)\s+(?:the\s+)?(?:dpa|gdpr|uk gdpr|data protection|pace|ripa|ipa|firearms|criminal|police act|misuse)"
+    r"|[\s,]*(?:stop|search|power|powers|authorisations?|permits?|certificates?)\b)",
     re.IGNORECASE,
 )
+# another Act by its initials: "Section 24 JSA", "s.60 CJPOA", "section 44 TACT" (not applied to a heading in
+# capitals, "SECTION 31 LAW ENFORCEMENT")
+_OTHER_ACT_INITIALS = re.compile(
+    r"^\s+(?:of\s+)?(?:the\s+)?(?!(?:FOIA|FOI|EIRS?|FOISA|NCND|PIT)\b)[A-Z]{2,6}\b(?![ \t]*[-–—(]|[ \t]+[A-Z])")
 _OTHER_ACT_BEFORE = re.compile(r"(?:article|articles|dpa(?: 2018)?|gdpr|paragraph|schedule|part)\s*$", re.IGNORECASE)
 _DEFINITION_AFTER = re.compile(
     r"^[\s,]*(?:of the (?:foi |freedom of information )?act(?: 2000)?\s*,?\s*)?"
@@ -65,6 +71,10 @@ _NOT_RELIED_SENTENCE = re.compile(
     r"as currently worded|it is likely that|"
     # a cost remark about work that was done: "came close to the appropriate limit ..., but we have been able to
     # provide everything"
+    r"\beven if\b|does not arise|outside (?:the scope of )?(?:this|your|the) request|"
+    r"consideration (?:was |has been )?given to whether|gave consideration to whether|(?:do|does) not consider that (?:disclosure|releasing|release)|"
+    # a sentence about another request named by its reference: "In response to 2022/FOI/019 we withheld ..."
+    r"\bin (?:our )?(?:response|reply|answer) to (?:request |ref(?:erence)?\.? )?[a-z]*[-/]?\d\w*[-/.]\w|"
     r"\bclose to (?:the )?(?:appropriate |cost )?limit|\bclose to the\b[^.]{0,40}\blimit|(?:have|has) been able to (?:provide|answer|comply)",
     0,
 )
@@ -252,6 +262,8 @@ def extract_citations(text: str, exclude: list[tuple[int, int]] = ()) -> list[Ci
         after = text[mention.end : mention.end + 120]
         before = text[max(0, mention.start - 20) : mention.start]
         if _OTHER_ACT_AFTER.match(after) or _OTHER_ACT_BEFORE.search(before) or _RANGE_AFTER.match(after):
+            continue
+        if _OTHER_ACT_INITIALS.match(after) and not text[mention.start:mention.end].isupper():
             continue
         if mention.section == "14" and mention.act == "FOIA":
             # section 14(2) is *about* an earlier request: naming one is no sign that this mention is another's

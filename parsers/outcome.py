@@ -71,7 +71,8 @@ _ADVICE_ONLY = re.compile(r"not a public authority (?:for the purposes of|under)
                           r"further information (?:we|i) (?:reasonably )?(?:need|require)|(?:help us|grateful) if you could (?:tell|let|confirm|clarify|specify)|"
                           r"(?:once|when) we (?:receive|have) your (?:reply|response|clarification)|"
                           # not a request for recorded information: "We have therefore not treated your email as a request"
-                          r"not (?:been )?treated (?:your|this|it)\b[^.]{0,40}? as (?:a|an) (?:valid )?(?:foi |freedom of information )?request", _I)
+                          r"not (?:been )?treated (?:(?:your|this|it)\b[^.]{0,40}? )?as (?:a|an) (?:valid )?(?:foi |freedom of information )?request|"
+                          r"(?:request|it|e-?mail|letter) (?:has been|was|have been|will be|is being) (?:transferred|forwarded|passed|referred)", _I)
 _ACKNOWLEDGEMENT = re.compile(
     r"will now be considered|acknowledge receipt|has been logged|logged under|extension letter|"
     r"(?:extend|extending) the (?:time|deadline)|you will receive a response within", _I)

@@ -22,7 +22,7 @@ _LEAD_INS = [
     r"(?:request|enquiry|email|letter)[^.\n:]{0,120}?\bas follows\s*:",
     r"below is your\s+request and our\s+response\.?",
     r"your request (?:was|is|reads|read)(?: as follows)?\s*:",
-    r"(?:you|your request) (?:asked|stated|said|wrote)\s*:",
+    r"(?:you|your request) (?:asked|stated|said|wrote)(?: to (?:us|the \w+))?(?: as follows)?\s*:",
     r"the request (?:was|is|reads)(?: as follows)?\s*:",
     r"your request is (?:replicated|reproduced|repeated|restated|set out|copied) below[^\n.:]*[.:]",
 ]
@@ -252,7 +252,12 @@ def find_request(text: str) -> RequestSpan | None:
         start = _first_requesty_line(lines, line_starts)
         if start is None:
             return None
-    end = _quoted_request_end(text, start) or _end_of_request(text, start)
+    quote = start
+    greeting = _QUOTED_GREETING.match(text, start)
+    if greeting:
+        # the requester's own email, quoted from its greeting ("Dear Sir or Madam,"): the request is what follows
+        start = greeting.end()
+    end = _quoted_request_end(text, quote) or _end_of_request(text, start)
     if end <= start:
         return None
     return RequestSpan(start, end)
@@ -268,16 +273,25 @@ def _is_title_line(lines: list[str], i: int) -> bool:
     return following[:1].isupper() and bool(_REQUESTY.match(following))
 
 
+_QUOTED_GREETING = re.compile(r"[\"“‘']?dear [^\n.?!]{0,60},?[ \t]*\n\s*", re.IGNORECASE)
+# "Please find our response below." followed by the questions, each with its answer under it
+_RESPONSE_BELOW = re.compile(r"^please (?:find|see) (?:our|the) (?:response|answers?|reply) below\b", re.IGNORECASE)
+
+
 def _first_requesty_line(lines: list[str], line_starts: list[int]) -> int | None:
     for i, line in enumerate(lines[:40]):
         s = line.strip()
         if not s:
             continue
+        if _RESPONSE_BELOW.match(s):
+            following = next((ln.strip() for ln in lines[i + 1 :] if ln.strip()), "")
+            if _LIST_ITEM.match(following) and following.endswith("?"):
+                continue  # the questions come first, each answered in turn
         if _RESPONSE_START.match(s):
             return None  # the answer starts before any request is shown
         if _is_title_line(lines, i):
             continue
-        if _AUTHORITY_VOICE.search(s) or s[0].islower():  # authority's words, or a wrapped line's tail
+        if _AUTHORITY_VOICE.search(s) or (s[0].islower() and not _LIST_ITEM.match(s)):  # authority's words, or a wrapped line's tail
             continue
         if re.match(r"^dear [^.?!]{0,60}$", s, re.IGNORECASE):
             continue  # the letter's greeting

@@ -27,6 +27,7 @@ HELDOUT3 = FIXTURES / "heldout3"
 DEV3 = FIXTURES / "dev3"
 HELDOUT4 = FIXTURES / "heldout4"
 HELDOUT5 = FIXTURES / "heldout5"
+DEV4 = FIXTURES / "dev4"
 
 
 def _labels(directory: Path) -> list[dict]:
@@ -74,8 +75,8 @@ def test_corpus_document(label, request):
     assert _fields(_parse_file(CORPUS / label["file"])) == _label_fields(label)
 
 
-@pytest.mark.parametrize("directory", [CORPUS, HELDOUT, HELDOUT2, HELDOUT3, DEV3, HELDOUT4, HELDOUT5],
-                         ids=["corpus", "heldout", "heldout2", "heldout3", "dev3", "heldout4", "heldout5"])
+@pytest.mark.parametrize("directory", [CORPUS, HELDOUT, HELDOUT2, HELDOUT3, DEV3, HELDOUT4, HELDOUT5, DEV4],
+                         ids=["corpus", "heldout", "heldout2", "heldout3", "dev3", "heldout4", "heldout5", "dev4"])
 def test_quality_floors(directory):
     if not (directory / "labels.json").exists():
         pytest.fail(f"no labels in {directory}")
@@ -249,6 +250,19 @@ def test_reference_formats(text, expected):
     ("The force can neither confirm nor deny that it holds the information.\nIf held, it would be exempt under:\n"
      "Section 31(1)(a) – Law enforcement\nSection 40(2) – Personal information",
      [Citation("FOIA", "31", "(1)(a)", True), Citation("FOIA", "40", "(2)", True)]),
+    # other Acts' sections, by initials or in a list ending in the Act's name
+    ("Table 1: Persons stopped and searched under Section 24 JSA, by district. Searches under Section 43 and "
+     "Section 43A of the Terrorism Act 2000 are not included.", []),
+    ("SECTION 31 LAW ENFORCEMENT\nThe locations are exempt.", [Citation("FOIA", "31", "", False)]),
+    # a cost remark that refuses nothing: "even if", or about years outside the request
+    ("For completeness, even if every file were read it would go far beyond the 18 hour cost limit.", []),
+    ("Re-running the earlier years would take well over the 18 hour appropriate limit, but that period is outside "
+     "this request.", []),
+    # a provision weighed and not applied
+    ("Consideration was given to whether the fee should be withheld under section 43(2); it is provided.", []),
+    # what another request, named by its reference, was told
+    ("In response to 2022/FOI/019 we withheld the names under section 40(2). This request is vexatious and is "
+     "refused under section 14(1).", [Citation("FOIA", "14", "(1)", False)]),
 ])
 def test_citations_in_context(text, expected):
     assert extract_citations(text) == expected
@@ -311,6 +325,13 @@ def test_citations_in_context(text, expected):
     # "Our response is:" ends the request
     ("The information you asked for was:\n1. How many cars?\n2. What did they cost?\nOur response is:\n1. 2023 – 40 cars.",
      "1. How many cars?\n2. What did they cost?"),
+    # the requester's email quoted whole: its greeting is not the request
+    ("On 4 May you wrote to us:\n\"Dear Sir or Madam,\nHow many hare coursing reports were there in 2017? Thanks,\n"
+     "Ellie\"\nThe Constabulary does not hold this information.",
+     "How many hare coursing reports were there in 2017? Thanks,\nEllie\""),
+    # lettered questions, each answered under it, after "Please find our response below."
+    ("Thank you for your request. Please find our response below.\n\na) How many officers were disciplined?\n\n"
+     "2019 - 7\n\nb) What sanctions?\n\n3 warnings", "a) How many officers were disciplined?"),
 ])
 def test_request_span(text, expected):
     assert parse_text(text).request_text == expected
@@ -378,6 +399,12 @@ def test_request_span(text, expected):
     ("Request\nHow many 101 calls were abandoned, by postcode?\nResponse\nThe force does not hold the information "
      "requested. The total number of abandoned 101 calls each month is in our performance report.\nIf you are "
      "dissatisfied you may ask for an internal review.", "not_held"),
+    # a request transferred to another authority, in the passive
+    ("Request\n\"How many directions has the Mayor issued?\"\nResponse\nDirections are recorded by the Combined "
+     "Authority, and your request has been transferred to it.\nYours sincerely", "other"),
+    ("Request\nWhy did no officers attend my neighbour's burglary?\nResponse\nYour email has therefore not been "
+     "treated as a request for recorded information. You can contact the officer in the case.\nYours sincerely",
+     "other"),
 ])
 def test_outcome_of_short_responses(text, expected):
     assert parse_text(text).outcome == expected
