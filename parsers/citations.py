@@ -295,6 +295,15 @@ def extract_citations(text: str, exclude: list[tuple[int, int]] = ()) -> list[Ci
                 if is_withholding_citation(*key) and key not in found:
                     order.append(key)
                     found[key] = is_ncnd_subsection(*key)
+    for mention in defined:
+        # a bare "section 12 applies to the whole of your request" is the "Section 12(1) provides ..." it follows
+        specific = [k for k in order if k[:2] == (mention.act, mention.section) and k[2]]
+        if (mention.act, mention.section, "") in found and not specific:
+            for sub in mention.subsections:
+                key = (mention.act, mention.section, sub)
+                if sub and is_withholding_citation(*key) and key not in found:
+                    order.append(key)
+                    found[key] = found[(mention.act, mention.section, "")] or is_ncnd_subsection(*key)
     if not any(k[1] == "12" for k in order) and relies_on_cost_limit(text, exclude):
         key = (act_default, "12", "")
         order.append(key)

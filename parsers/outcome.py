@@ -24,13 +24,13 @@ _STATED_REFUSED = re.compile(
     r"(?:this|your) request (?:is being|has been|is) refused|i am refusing your request|we are refusing|"
     r"unable to (?:provide|disclose|release) (?:you with )?(?:the|any|this) (?:information|data)(?: you have)?(?: requested)?|"
     r"(?:cannot|will not|can not) be (?:disclosed|provided|released)|not obliged to (?:release|disclose|provide)|"
-    r"applies to the whole (?:of the |of your )?request|the whole of your request|refusal notice for (?:this|your) (?:particular )?request|"
+    r"applies to the whole (?:of the |of your )?request|(?:apply|applies|refuse|refusing|refused|exempt|exempting)\b[^.]{0,30}\bthe whole of your request|refusal notice for (?:this|your) (?:particular )?request|"
     r"(?:exempt|exempting) (?:any|all) (?:the )?information|exempt the requested information|consider this (?:a|as a) refusal|"
     r"(?:is|are|am) refusing (?:your|this|the) request", _I)
 _STATED_FULL = re.compile(
     r"decided to (?:disclose|release|provide) (?:all )?(?:of )?the (?:requested|located) information|"
     r"(?:disclose|release|provide) the (?:requested )?information (?:to you )?in full|"
-    r"(?:provided|disclosed|released|supplied) in full\b|full disclosure|"
+    r"(?:provided|disclosed|released|supplied) in full\b|full disclosure|(?:the whole|all) of your request has been answered|"
     r"(?:disclose|release|provide) (?:all|the whole) of the (?:requested )?information", _I)
 _GIVEN = re.compile(
     r"please (?:find|see) (?:(?:the )?(?:information |data |figures |table )?below|overleaf)\s*(?:[.:]|\n|$)|"
@@ -54,6 +54,11 @@ _NOT_HELD = re.compile(
     r"no (?:recorded )?information (?:is )?held|(?:information|data|it|this) (?:requested )?is not held(?! in (?:an?|the) )|does not hold (?:the|any)|"
     r"do(?:es)? not hold (?:this |that |the |any |such )?(?:recorded )?(?:information|data|records?)|not held by|"
     r"hold no (?:recorded )?(?:information|data|records?)", _I)
+_WHOLLY_NOT_HELD = re.compile(
+    r"(?:do|does) not hold (?:the|any) (?:recorded )?information (?:you have |that you have |you )?(?:requested|asked for|sought)|"
+    r"(?:do|does) not hold any (?:recorded )?information (?:relevant to|that would answer|within the scope of) (?:your|this) request|"
+    r"no (?:recorded )?information (?:is )?held (?:in relation to|relevant to|for) (?:any part of )?(?:your|this) request"
+    .replace(" ", r"\s+"), _I)  # hard-wrapped letters break these phrases over lines
 _NCND_PART = re.compile(
     r"neither confirm n?or deny (?:that|whether) (?:it|we|the \w+) (?:holds?|hold) any (?:other|further|additional)|"
     r"any (?:other|further) information|in addition to the (?:attached|above)", _I)
@@ -72,9 +77,9 @@ _ADVICE_ONLY = re.compile(r"not a public authority (?:for the purposes of|under)
                           r"(?:once|when) we (?:receive|have) your (?:reply|response|clarification)|"
                           # not a request for recorded information: "We have therefore not treated your email as a request"
                           r"not (?:been )?treated (?:(?:your|this|it)\b[^.]{0,40}? )?as (?:a|an) (?:valid )?(?:foi |freedom of information )?request|"
-                          r"(?:request|it|e-?mail|letter) (?:has been|was|have been|will be|is being) (?:transferred|forwarded|passed|referred)", _I)
+                          r"(?:request|it|e-?mail|letter) (?:has been|was|have been|will be|is being|should be) (?:transferred|forwarded|passed|referred)", _I)
 _ACKNOWLEDGEMENT = re.compile(
-    r"will now be considered|acknowledge receipt|has been logged|logged under|extension letter|"
+    r"will now be considered|acknowledge receipt|has been logged(?! under their)|logged under (?!their)|extension letter|"
     r"(?:extend|extending) the (?:time|deadline)|you will receive a response within", _I)
 _PART_SCOPED_REFUSAL = re.compile(
     r"(?:at (?:these|this) (?:points?|part)|this part of (?:your|the) request|(?:question|point|part)s? \d|q\d)", _I)
@@ -179,7 +184,8 @@ def decide_outcome(response_text: str, citations: list[Citation], ncnd: bool, re
     if ncnd:
         if given or figures or attached or _NCND_PART.search(t) or _STATED_FULL.search(t):
             return "partial"
-        if withheld or refusal:
+        # "This letter represents a Refusal Notice": the formal notice an NCND reply must give, not a withholding
+        if withheld or (refusal and "refusal notice" not in refusal.group(0)):
             return "refused"
         return "ncnd"
     cost_only = bool(withheld) and all(c.section == "12" for c in withheld)
@@ -202,7 +208,9 @@ def decide_outcome(response_text: str, citations: list[Citation], ncnd: bool, re
     if not_held:
         if given or figures:
             return "partial"
-        return "unknown" if truncated else "not_held"
+        # cut off after saying none of the requested information is held: the rest is explanation or advice
+        whole = _WHOLLY_NOT_HELD.search(t)
+        return "unknown" if truncated and not (whole and not _PART_SCOPED_REFUSAL.search(_context_at(t, whole.start()))) else "not_held"
     if _ADVICE_ONLY.search(t) and not given:
         return "unknown" if truncated else "other"
     if given or figures:

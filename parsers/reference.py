@@ -33,7 +33,7 @@ _LABEL = re.compile(
     r"|freedom of information (?:act )?(?:request|response)(?=[ ]*[-–:]?[ ]*(?:[A-Z]{1,6}[ /-]){0,3}\d)"
     r"|(?:allocated|given|assigned|logged (?:with|under))(?: the)? reference(?: number)?"
     # a heading "Request 2071/24 – Knife crime", "EIR 2004 – Request 118/24": the number has a separator
-    r"|request(?=[ ]+(?:[A-Z]{1,6}[ /-]){0,3}\d+[-/.]\d)"
+    r"|request(?=[ ]*:?[ ]+(?:[A-Z]{1,6}[ /-]){0,3}\d+[-/.]\d)"
     r")[ ]*",
     re.IGNORECASE,
 )
@@ -64,6 +64,8 @@ def _plausible(token: str, bare: bool) -> bool:
     year = re.fullmatch(r"((?:19|20)\d\d)[/-](\d\d|(?:19|20)\d\d)", token)
     if year and int(year.group(2)) % 100 == (int(year.group(1)) + 1) % 100:
         return False  # a financial year ("Gifts and hospitality – 2023/24")
+    if re.fullmatch(r"[ABM]\d{1,4}", token):
+        return False  # a road: "A5025", "M62"
     digits = sum(ch.isdigit() for ch in token)
     if digits < 2 and not re.search(r"\d+[A-Za-z]?/\d+", token):
         return False
@@ -82,10 +84,14 @@ def _labelled(lines: list[str]) -> str | None:
             if not m.group(0).strip():
                 continue
             before = line[: m.start()]
+            if line[m.start() : m.start() + 1].isalpha() and before[-1:].isalpha():
+                continue  # inside a word: "your reference" holds "our reference"
             if _NOT_OURS.search(before):
                 continue
             # "... has been allocated reference number 2024-0999" is ours wherever it stands in a sentence
-            if not _LABEL_POSITION.search(before) and not _ALLOCATED.match(m.group(0)):
+            # "Our reference" is ours wherever it stands: "Subject: RE: FOI request [Our reference: NCA/20/0391]"
+            ours = m.group(0).lower().startswith("our")
+            if not _LABEL_POSITION.search(before) and not _ALLOCATED.match(m.group(0)) and not ours:
                 continue
             rest = line[m.end():]
             label_has_colon = m.group(0).rstrip().endswith((":", "."))

@@ -25,8 +25,10 @@ _LEAD_INS = [
     r"(?:you|your request) (?:asked|stated|said|wrote)(?: to (?:us|the \w+))?(?: as follows)?\s*:",
     r"the request (?:was|is|reads)(?: as follows)?\s*:",
     r"your request is (?:replicated|reproduced|repeated|restated|set out|copied) below[^\n.:]*[.:]",
+    r"request, which (?:for clarity |for ease of reference )?is (?:replicated|reproduced|repeated|restated|set out|copied) below[^\n.:]*[.:]",
 ]
-_LEAD_IN = re.compile("|".join(_LEAD_INS), re.IGNORECASE)
+# a lead-in may be hard-wrapped ("... in which you\nasked:"): any run of whitespace stands for a space
+_LEAD_IN = re.compile("|".join(p.replace(" ", r"\s+") for p in _LEAD_INS), re.IGNORECASE)
 # An authority's line about the request that ends in a colon introduces it ("Thank you for your request
 # dated 5 February 2024:", "Thank you for your request of 11 March for the following:"), unless the line
 # is itself the start of the answer ("In response to your request, we can confirm the following:").
@@ -230,7 +232,10 @@ def find_request(text: str) -> RequestSpan | None:
         if _REQUEST_HEADING.match(s) and i + 1 < len(lines):
             if _looks_two_column(text, line_starts[i]):
                 return None
-            candidates.append(_skip_headings(text, line_starts[i + 1]))
+            after = _skip_headings(text, line_starts[i + 1])
+            # "Request" over "Thank you for your request ..., in which you asked:": the lead-in places it
+            if not (lead is not None and 0 < lead - after < 400 and _AUTHORITY_VOICE.search(text[after:lead])):
+                candidates.append(after)
             break
         m = _INLINE_REQUEST_HEADING.match(s)
         if m and not _REFERENCE_ONLY.fullmatch(s[m.end():].strip()):  # "FOI Request: BP-FOI-24-1196" is a label

@@ -28,6 +28,7 @@ DEV3 = FIXTURES / "dev3"
 HELDOUT4 = FIXTURES / "heldout4"
 HELDOUT5 = FIXTURES / "heldout5"
 DEV4 = FIXTURES / "dev4"
+DEV5 = FIXTURES / "dev5"
 
 
 def _labels(directory: Path) -> list[dict]:
@@ -75,8 +76,8 @@ def test_corpus_document(label, request):
     assert _fields(_parse_file(CORPUS / label["file"])) == _label_fields(label)
 
 
-@pytest.mark.parametrize("directory", [CORPUS, HELDOUT, HELDOUT2, HELDOUT3, DEV3, HELDOUT4, HELDOUT5, DEV4],
-                         ids=["corpus", "heldout", "heldout2", "heldout3", "dev3", "heldout4", "heldout5", "dev4"])
+@pytest.mark.parametrize("directory", [CORPUS, HELDOUT, HELDOUT2, HELDOUT3, DEV3, HELDOUT4, HELDOUT5, DEV4, DEV5],
+                         ids=["corpus", "heldout", "heldout2", "heldout3", "dev3", "heldout4", "heldout5", "dev4", "dev5"])
 def test_quality_floors(directory):
     if not (directory / "labels.json").exists():
         pytest.fail(f"no labels in {directory}")
@@ -180,6 +181,12 @@ def test_compound_subsections_split(chain, expected):
     ("PS-FOI-2023-0419 – Speed cameras on trunk roads\nRequest", "PS-FOI-2023-0419"),
     ("A14 – ANPR cameras\nHow many cameras are there?", None),
     ("Recorded hate crime 2019 – 2024\nHow many hate crimes were recorded?", None),
+    # "Our reference" in an email's subject line; a bilingual "Cais / Request:" label; a road is not a reference
+    ("Subject: RE: FOI request – deal lines [Our reference: NCA/21/0107]\nDear Ms Ade,", "NCA/21/0107"),
+    ("Heddlu Gwent Police\nCais / Request: 2023/0412\nDyddiad / Date: 05/10/2023", "2023/0412"),
+    ("Speed enforcement on Anglesey\nThank you.\nA5025\nYear 2013 142", None),
+    # "your reference" holds "our reference", but is the requester's
+    ("Request\nI made a similar request before (your reference 1987A/22).", None),
 ])
 def test_reference_formats(text, expected):
     assert extract_reference(text) == expected
@@ -263,6 +270,10 @@ def test_reference_formats(text, expected):
     # what another request, named by its reference, was told
     ("In response to 2022/FOI/019 we withheld the names under section 40(2). This request is vexatious and is "
      "refused under section 14(1).", [Citation("FOIA", "14", "(1)", False)]),
+    # a bare "section 12" after "Section 12(1) provides ...": the same provision, at its most specific
+    ("Section 12(1) provides that an authority need not comply where the cost would exceed the appropriate limit. "
+     "As one part would exceed the limit, section 12 applies to the whole of your request.",
+     [Citation("FOIA", "12", "(1)", False)]),
 ])
 def test_citations_in_context(text, expected):
     assert extract_citations(text) == expected
@@ -332,6 +343,16 @@ def test_citations_in_context(text, expected):
     # lettered questions, each answered under it, after "Please find our response below."
     ("Thank you for your request. Please find our response below.\n\na) How many officers were disciplined?\n\n"
      "2019 - 7\n\nb) What sanctions?\n\n3 warnings", "a) How many officers were disciplined?"),
+    # a lead-in hard-wrapped over two lines
+    ("Thank you for your request, in which you\nasked:\n\n1. How many PCSOs are employed?\n\nResponse\n341.",
+     "1. How many PCSOs are employed?"),
+    ("Thames Valley Police has now considered this request, which for clarity is repeated below:\n\nPlease provide "
+     "the custody floor plans.\n\nThames Valley Police holds information relevant to your request.",
+     "Please provide the custody floor plans."),
+    # a "Request" heading over the authority's lead-in sentence: the request follows the lead-in
+    ("Request\nThank you for your request received on 7 March, in which you asked:\nPlease can you provide the "
+     "number of shoplifting offences?\nResponse\nIt is provided in full below.",
+     "Please can you provide the number of shoplifting offences?"),
 ])
 def test_request_span(text, expected):
     assert parse_text(text).request_text == expected
@@ -405,6 +426,20 @@ def test_request_span(text, expected):
     ("Request\nWhy did no officers attend my neighbour's burglary?\nResponse\nYour email has therefore not been "
      "treated as a request for recorded information. You can contact the officer in the case.\nYours sincerely",
      "other"),
+    # "the whole of your request has been answered" is no refusal
+    ("Request\nWhat was spent on consultants?\nResponse\nWe spent £41,260. This took three hours, well within the "
+     "limit, so the whole of your request has been answered.\nYours sincerely", "full"),
+    # transferred to the force, which "logged it under their reference": not an acknowledgement of ours
+    ("Request\n\"How many stop and searches led to arrest?\"\nResponse\nYou agreed that your request should be "
+     "transferred to the force. They have logged it under their reference 1832/23.\nYours sincerely", "other"),
+    # the refusal notice an NCND reply must give does not make it a refusal
+    ("Request\nWas any officer arrested over the collapse?\nResponse\nThe force can neither confirm nor deny that it "
+     "holds the information, by virtue of Section 30(3). This letter represents a Refusal Notice for this request.\n"
+     "Section 30 is a qualified exemption and I am required to consider the", "ncnd"),
+    # cut off in the advice after saying none of the requested information is held
+    ("Request\nPlease send the chief officers' emails with suppliers.\nResponse\nThe Constabulary therefore does not "
+     "hold the information you\nhave requested.\nSection 16 – advice and assistance\nYou may wish to note that the "
+     "framework is managed by a national bo", "not_held"),
 ])
 def test_outcome_of_short_responses(text, expected):
     assert parse_text(text).outcome == expected
