@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from parsers.record import Citation
 from parsers.statutes import is_ncnd_subsection, is_withholding_citation, is_withholding_provision
-from parsers.text import lower_same_length
+from parsers.text import lower_same_length, unwrap_lines
 
 _SUB = r"\(\s*(?:\d{1,2}[A-Z]?|[a-z]{1,4})\s*\)"
 _SUBCHAIN = rf"(?:\s?{_SUB})+(?:\s*(?:&|and|,)\s*(?:{_SUB}\s?)+)*"
@@ -323,13 +323,13 @@ _REFUSAL = re.compile(
 
 
 def _refuses(text: str, exclude: list[tuple[int, int]]) -> bool:
-    lowered = lower_same_length(text)
+    lowered = unwrap_lines(lower_same_length(text))
     return any(not any(a <= m.start() < b for a, b in exclude) for m in _REFUSAL.finditer(lowered))
 
 
 def relies_on_cost_limit(text: str, exclude: list[tuple[int, int]] = ()) -> bool:
     """A refusal on cost grounds, even where section 12 is not printed."""
-    lowered = lower_same_length(text)
+    lowered = unwrap_lines(lower_same_length(text))
     if not any(word in lowered for word in ("limit", "threshold", "costly", "cost of compliance", "hour")):
         return False  # cheap pre-check: the full pattern is slow on long texts
     for m in COST_REFUSAL.finditer(lowered):

@@ -12,7 +12,7 @@ import re
 from parsers.citations import COST_REFUSAL
 from parsers.dates import DATE_PATTERN
 from parsers.record import Citation
-from parsers.text import lower_same_length
+from parsers.text import lower_same_length, unwrap_lines
 
 _I = 0  # patterns are matched against lowercased text (see decide_outcome)
 
@@ -57,8 +57,7 @@ _NOT_HELD = re.compile(
 _WHOLLY_NOT_HELD = re.compile(
     r"(?:do|does) not hold (?:the|any) (?:recorded )?information (?:you have |that you have |you )?(?:requested|asked for|sought)|"
     r"(?:do|does) not hold any (?:recorded )?information (?:relevant to|that would answer|within the scope of) (?:your|this) request|"
-    r"no (?:recorded )?information (?:is )?held (?:in relation to|relevant to|for) (?:any part of )?(?:your|this) request"
-    .replace(" ", r"\s+"), _I)  # hard-wrapped letters break these phrases over lines
+    r"no (?:recorded )?information (?:is )?held (?:in relation to|relevant to|for) (?:any part of )?(?:your|this) request", _I)
 _NCND_PART = re.compile(
     r"neither confirm n?or deny (?:that|whether) (?:it|we|the \w+) (?:holds?|hold) any (?:other|further|additional)|"
     r"any (?:other|further) information|in addition to the (?:attached|above)", _I)
@@ -163,26 +162,29 @@ def decide_outcome(response_text: str, citations: list[Citation], ncnd: bool, re
     t = lower_same_length(response_text)
     if not t.strip():
         return "unknown"
+    # phrases are searched in `flat`, where a hard-wrapped line ("does not hold the information you\nhave
+    # requested") is rejoined; line-shaped signals (figures, parts, the cut) read `t`. Both have the same offsets.
+    flat = unwrap_lines(t)
     request_parts = _last_part(lower_same_length(request_text or ""))  # 0 where its parts are not numbered
     withheld = [c for c in citations if not c.ncnd]
-    acknowledged = list(_ACKNOWLEDGEMENT.finditer(t))
+    acknowledged = list(_ACKNOWLEDGEMENT.finditer(flat))
     if acknowledged and not citations and not ncnd:
         # an acknowledgement or extension letter: no decision yet, unless a reply follows it (a thread)
-        later = t[acknowledged[-1].end():]
+        later = flat[acknowledged[-1].end():]
         if not (_STATED_FULL.search(later) or _STATED_PARTIAL.search(later) or _STATED_REFUSED.search(later)
                 or _GIVEN.search(later) or _NOT_HELD.search(later)):
             return "unknown"
-    if _STATED_PARTIAL.search(t):
+    if _STATED_PARTIAL.search(flat):
         return "partial"
-    given = bool(_GIVEN.search(t))
-    attached = bool(_ATTACHED_RESPONSE.search(t))
-    refusal = _STATED_REFUSED.search(t)
-    not_held = bool(_NOT_HELD.search(t))
+    given = bool(_GIVEN.search(t) or _GIVEN.search(flat))
+    attached = bool(_ATTACHED_RESPONSE.search(flat))
+    refusal = _STATED_REFUSED.search(flat)
+    not_held = bool(_NOT_HELD.search(flat))
     truncated = _truncated(t)
     unnumbered = _SERVICE_NUMBER.sub("", t)
     figures = _answers_with_figures(unnumbered) or bool(_FIGURE_PHRASES.search(unnumbered))
     if ncnd:
-        if given or figures or attached or _NCND_PART.search(t) or _STATED_FULL.search(t):
+        if given or figures or attached or _NCND_PART.search(flat) or _STATED_FULL.search(flat):
             return "partial"
         # "This letter represents a Refusal Notice": the formal notice an NCND reply must give, not a withholding
         if withheld or (refusal and "refusal notice" not in refusal.group(0)):
@@ -203,15 +205,15 @@ def decide_outcome(response_text: str, citations: list[Citation], ncnd: bool, re
             if not request_parts or not refused_parts.issuperset(range(1, request_parts + 1)):
                 return "unknown"
         return "refused"
-    if _STATED_FULL.search(t):
+    if _STATED_FULL.search(flat):
         return "full"  # "it is provided in full below": a not-held remark is about something else
     if not_held:
         if given or figures:
             return "partial"
         # cut off after saying none of the requested information is held: the rest is explanation or advice
-        whole = _WHOLLY_NOT_HELD.search(t)
+        whole = _WHOLLY_NOT_HELD.search(flat)
         return "unknown" if truncated and not (whole and not _PART_SCOPED_REFUSAL.search(_context_at(t, whole.start()))) else "not_held"
-    if _ADVICE_ONLY.search(t) and not given:
+    if _ADVICE_ONLY.search(flat) and not given:
         return "unknown" if truncated else "other"
     if given or figures:
         # answered part by part, and cut before the last part is reached: that part may yet be withheld

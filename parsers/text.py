@@ -92,3 +92,9 @@ def lower_same_length(text: str) -> str:
     if len(lowered) == len(text):
         return lowered
     return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+
+
+def unwrap_lines(text: str) -> str:
+    """`text` with each single line break inside a paragraph made a space, offsets unchanged, so a phrase
+    hard-wrapped over two lines ("does not hold the information you\nhave requested") still matches."""
+    return re.sub(r"(?<=\S)\n(?=[ \t]*[^\s])", " ", text)

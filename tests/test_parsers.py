@@ -274,6 +274,9 @@ def test_reference_formats(text, expected):
     ("Section 12(1) provides that an authority need not comply where the cost would exceed the appropriate limit. "
      "As one part would exceed the limit, section 12 applies to the whole of your request.",
      [Citation("FOIA", "12", "(1)", False)]),
+    # a cost refusal hard-wrapped over two lines, as PDF text prints it
+    ("Reading every file would exceed the\nappropriate limit, so we are unable to provide the information.",
+     [Citation("FOIA", "12", "", False)]),
 ])
 def test_citations_in_context(text, expected):
     assert extract_citations(text) == expected
