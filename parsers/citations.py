@@ -304,7 +304,11 @@ def extract_citations(text: str, exclude: list[tuple[int, int]] = ()) -> list[Ci
                 if sub and is_withholding_citation(*key) and key not in found:
                     order.append(key)
                     found[key] = found[(mention.act, mention.section, "")] or is_ncnd_subsection(*key)
-    if not any(k[1] == "12" for k in order) and relies_on_cost_limit(text, exclude):
+    cost_refusal = not any(k[1] == "12" for k in order) and relies_on_cost_limit(text, exclude)
+    if not order and not cost_refusal and _refuses(text, exclude):
+        # "The Fees Regulations set a limit of 18 hours ... we are not obliged to provide the information"
+        cost_refusal = bool(_COST_FRAMEWORK.search(_outside(lower_same_length(text), exclude)))
+    if cost_refusal:
         key = (act_default, "12", "")
         order.append(key)
         found[key] = False
@@ -318,8 +322,17 @@ def extract_citations(text: str, exclude: list[tuple[int, int]] = ()) -> list[Ci
 # A response refusing the request, in words that do not name the provision.
 _REFUSAL = re.compile(
     r"decided not to comply|(?:unable|not able) to comply with (?:your|this|the) request|"
-    r"(?:this|your) request (?:is|has been|is being) refused|refusal notice|(?:is|are) therefore refused|"
-    r"not obliged to comply with (?:your|this) request")
+    r"(?<!no part of )(?:this|your) request (?:is|has been|is being) refused|refusal notice|(?:is|are) therefore refused|"
+    r"not obliged to comply with (?:your|this) request|not obliged to (?:provide|release|disclose) (?:the|this|any) information")
+# The cost-limit framework named: with a refusal and no other ground, the refusal is on cost (section 12).
+_COST_FRAMEWORK = re.compile(r"appropriate limit|fees (?:and appropriate limit )?regulations|cost limit|£\s?450\b|\b18 hours\b")
+
+
+def _outside(text: str, exclude: list[tuple[int, int]]) -> str:
+    """`text` with the excluded spans (the request) blanked, offsets unchanged."""
+    for a, b in exclude:
+        text = text[:a] + " " * (b - a) + text[b:]
+    return text
 
 
 def _refuses(text: str, exclude: list[tuple[int, int]]) -> bool:

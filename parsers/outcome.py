@@ -18,10 +18,14 @@ _I = 0  # patterns are matched against lowercased text (see decide_outcome)
 
 _STATED_PARTIAL = re.compile(
     r"decided to (?:disclose|release|provide) (?:some|part) of (?:it\b|the (?:requested |located )?information)|"
-    r"partial(?:ly)? (?:disclos|releas|provid)|(?:disclose|release|provide) (?:some|part) of the information", _I)
+    r"partial(?:ly)? (?:disclos|releas|provid)|(?:disclose|release|provide) (?:some|part) of the information|"
+    r"decided to (?:disclose|release|provide) the (?:requested )?information (?:for|in relation to|requested (?:at|in)) (?:questions?|parts?|points?) \d|"
+    # released with redactions: "I have decided to release both, with some information removed."
+    r"with (?:some )?(?:information|details|content|parts?|names?|data) (?:removed|redacted)|with redactions|"
+    r"(?:released|disclosed|provided) in (?:a )?redacted (?:form|format|version)", _I)
 _STATED_REFUSED = re.compile(
     r"decided (?:to exempt|not to (?:disclose|release|provide))|"
-    r"(?:this|your) request (?:is being|has been|is) refused|i am refusing your request|we are refusing|"
+    r"(?<!no part of )(?:this|your) request (?:is being|has been|is) refused|i am refusing your request|we are refusing|"
     r"unable to (?:provide|disclose|release) (?:you with )?(?:the|any|this) (?:information|data)(?: you have)?(?: requested)?|"
     r"(?:cannot|will not|can not) be (?:disclosed|provided|released)|not obliged to (?:release|disclose|provide)|"
     r"applies to the whole (?:of the |of your )?request|(?:apply|applies|refuse|refusing|refused|exempt|exempting)\b[^.]{0,30}\bthe whole of your request|refusal notice for (?:this|your) (?:particular )?request|"
@@ -53,10 +57,11 @@ _FIGURE_PHRASES = re.compile(
 _NOT_HELD = re.compile(
     r"no (?:recorded )?information (?:is )?held|(?:information|data|it|this) (?:requested )?is not held(?! in (?:an?|the) )|does not hold (?:the|any)|"
     r"do(?:es)? not hold (?:this |that |the |any |such )?(?:recorded )?(?:information|data|records?)|not held by|"
-    r"hold no (?:recorded )?(?:information|data|records?)", _I)
+    r"holds? no (?:recorded )?(?:information|data|records?)|no (?:recorded )?information (?:of this (?:description|kind|type) )?(?:is )?held", _I)
 _WHOLLY_NOT_HELD = re.compile(
     r"(?:do|does) not hold (?:the|any) (?:recorded )?information (?:you have |that you have |you )?(?:requested|asked for|sought)|"
     r"(?:do|does) not hold any (?:recorded )?information (?:relevant to|that would answer|within the scope of) (?:your|this) request|"
+    r"holds? no (?:recorded )?information (?:relevant to|within the scope of|in relation to) (?:your|this|the)|"
     r"no (?:recorded )?information (?:is )?held (?:in relation to|relevant to|for) (?:any part of )?(?:your|this) request", _I)
 _NCND_PART = re.compile(
     r"neither confirm n?or deny (?:that|whether) (?:it|we|the \w+) (?:holds?|hold) any (?:other|further|additional)|"
@@ -64,7 +69,7 @@ _NCND_PART = re.compile(
 _ATTACHED_RESPONSE = re.compile(r"please (?:see|find) (?:attached )?(?:our|the) (?:attached )?response|see attached our response", _I)
 _ADVICE_ONLY = re.compile(r"not a public authority (?:for the purposes of|under)|not a request (?:that|which) can be (?:answered|dealt with)|(?:following|this) advice (?:is|may be) of assistance|"
                           r"rather than (?:for )?recorded information|not (?:already )?held in recorded form|"
-                          r"(?:transferred|forwarded|passed|referred) (?:your (?:request|e-?mail|letter)|it|this request)(?: on)? to|"
+                          r"(?:transferred|forwarded|passed|referred) (?:your (?:request|e-?mail|letter)|it|this request)(?: in full| on)? to|"
                           r"(?:may wish to|should|will need to) (?:contact|write to|approach|apply to) (?!the (?:information )?commissioner|the ico\b)|not a valid request|please clarify|request for clarification|"
                           r"we require (?:further )?clarification|would you (?:please )?clarify|need more (?:detail|information) from you|"
                           r"(?:once|when|until) we receive (?:your|this|the) clarification|need (?:some |more |further )+(?:information|details?|clarification) from you|"
@@ -130,7 +135,7 @@ def _answers_with_figures(text: str) -> bool:
         if not _QUANTITY.search(figures):
             continue  # numbers that name things ("rounds 3 and 4") are not figures
         words = s.split()
-        numeric = sum(bool(re.fullmatch(r"[£]?[\d,.]+%?", w)) for w in words)
+        numeric = sum(bool(re.fullmatch(r"[£]?[\d,.]+%?:?", w)) for w in words)
         if len(words) >= 3 and (s.endswith(".") or re.search(r"(?::|\s[-–])\s*£?[\d,.]+", s) or "|" in s):
             return True
         if numeric >= 2 and len(words) <= 8:  # a table row: "2021 6 1"

@@ -15,7 +15,7 @@ import re
 # a prefix part is capitals, or an initialism with a small letter inside ("CoLP", "MoD")
 _PREFIX_PART = r"(?:[A-Z]{1,6}|[A-Z][a-z][A-Z]{1,4})"
 _PREFIX = (rf"(?:{_PREFIX_PART}[ ](?=[A-Z]{{2,6}}[ /-]?\d))?(?:{_PREFIX_PART}(?:[/-]{_PREFIX_PART})*"
-           r"(?:[ ]?[/-]|[ ]|(?=\d)))?")
+           r"(?:[ ]?[/.-]|[ ]|(?=\d)))?")
 # digit groups joined by separators; a plain space joins only a group of 3+ digits ("DP 2024 0127",
 # "HC 21 0933"), so "Ref: 1234 12 May 2024" stops before the date
 REF_TOKEN = _PREFIX + r"\d[\w.]*(?:[ ]?[-/_.][ ]?[\w.]*\d[\w.]*|[ ]?[-/_][ ]?[A-Za-z0-9]+|[ ]\d{3,}\b(?![ ]?[-/:.]?[ ]?\d))*"
@@ -33,7 +33,7 @@ _LABEL = re.compile(
     r"|freedom of information (?:act )?(?:request|response)(?=[ ]*[-–:]?[ ]*(?:[A-Z]{1,6}[ /-]){0,3}\d)"
     r"|(?:allocated|given|assigned|logged (?:with|under))(?: the)? reference(?: number)?"
     # a heading "Request 2071/24 – Knife crime", "EIR 2004 – Request 118/24": the number has a separator
-    r"|request(?=[ ]*:?[ ]+(?:[A-Z]{1,6}[ /-]){0,3}\d+[-/.]\d)"
+    r"|request(?=[ ]*:?[ ]+(?:[A-Z]{1,6}[ /.-]){0,3}\d+[-/.]\d)"
     r")[ ]*",
     re.IGNORECASE,
 )
@@ -42,9 +42,9 @@ _NOT_OURS = re.compile(r"(?:your|previous|earlier|original|related|linked)\s*$",
 
 # A label starts its line or follows a date/heading separator; "... a similar request (Ref 126-2025)" in a
 # sentence is another request's reference.
-_LABEL_POSITION = re.compile(r"(?:^\s*|[-–—:|/]\s*(?:[A-Z][\w'’&]*\s*){0,3}|^(?:[A-Z][\w'’&]*\s*){1,6})$")
+_LABEL_POSITION = re.compile(r"(?:^\s*|[-–—:|/]\s*(?:[A-Z][\w'’&]*\s*){0,3}|^(?:(?:[A-Z][\w'’&]*|of|and|the|for)\s*){1,8})$")
 _ALLOCATED = re.compile(r"(?:allocated|given|assigned|logged)\b", re.IGNORECASE)
-_DATE_LIKE = re.compile(r"^\d{1,2}[/.-]\d{1,2}[/.-](?:\d{2}|\d{4})$")
+_DATE_LIKE = re.compile(r"^(?:[0-2]?\d|3[01])[/.-](?:0?[1-9]|1[0-2])[/.-](?:\d{2}|(?:19|20)\d{2})$")
 _TITLE_PAREN = re.compile(r"\((" + REF_TOKEN + r")\)\s*$")
 _TITLE_DASH_END = re.compile(r"\s[-–—]\s*(" + REF_TOKEN + r")\s*$")
 _TITLE_DASH_START = re.compile(r"^((?:FOI|FOIA|REF)[ ]?" + REF_TOKEN + r")\s+[-–—]\s")
@@ -100,7 +100,8 @@ def _labelled(lines: list[str]) -> str | None:
             # joint replies name the body before the number: "REFERENCE NOs: West Mercia Police 9707"
             rest = re.sub(r"^(?:[A-Z][a-z]+[ ]){1,4}(?=\d)", "", rest.strip().lstrip("-–—: "))
             tm = _REF.match(rest)
-            if tm and _plausible(_clean(tm.group(0)), bare=False):
+            # a date after a label is the date of the request ("Date of request: 11/01/2024"), never its reference
+            if tm and _plausible(_clean(tm.group(0)), bare=False) and not _DATE_LIKE.match(_clean(tm.group(0))):
                 return _clean(tm.group(0))
     return None
 

@@ -58,8 +58,10 @@ _DEAR_BODY = re.compile(
 # Lines where the answer starts (the request ends just before).
 _RESPONSE_START = re.compile(
     # an answer labelled on its own line: "A1. The force issued ...", "Answer: 45", "Response 2 - Not held"
-    r"^(?:a\d{1,2}[a-z]?\s*[.:)\-–]|(?:answer|response|reply)(?: to (?:q(?:uestion)?\s*)?\d{1,2}| \d{1,2})?\s*[:\-–]).*$|"
-    r"^(?:(?:[\w ]{2,30} / )?(?:in |our |foi |the )?(?:response|answer|reply)(?: to your request)?(?: is)?(?: as follows)?\s*:?|in response\b.*|decision\s*:?|reason for decision|"
+    r"^(?:a\d{1,2}[a-z]?\s*[.:)\-–]|a\s?:|(?:answer|response|reply)(?: to (?:q(?:uestion)?\s*)?\d{1,2}| \d{1,2})?\s*[:\-–]).*$|"
+    r"^(?:(?:[\w ]{2,30} / )?(?:in |our |foi |the )?(?:response|answer|reply)(?: to your request)?(?: is)?(?: as follows)?\s*:?|"
+    # the authority naming itself over its answer: "Nottinghamshire Police response:"
+    r"(?-i:[A-Z][\w&'’-]*\s+){1,5}(?:response|answer|reply)\s*:|in response\b.*|decision\s*:?|reason for decision|"
     r"i have (?:today )?decided\b.*|yours (?:faithfully|sincerely)\b.*|"
     r"(?:kind |best )?regards,?|many thanks,?|thank you,?|"
     r"please (?:find|see) (?:attached|enclosed|below)\b(?!.*\brequest\b).*|please (?:find|see) (?:our|the) (?:response|answer|reply)\b.*|"
@@ -97,12 +99,12 @@ _AUTHORITY_VOICE = re.compile(
 # A line in the authority's own voice: where a request that no marker line closes has ended. Only wording a
 # requester does not use about their own request ("your request", "we can confirm", "I estimate").
 _ANSWER_VOICE = re.compile(
-    r"^(?:unfortunately|in (?:answer|reply) to|with (?:regard|reference) to your|regarding your|turning to|"
+    r"^(?:unfortunately|in (?:answer|reply) to|with (?:regard|reference) to your|regarding your|turning to|following (?:a|our) search|"
     r"having (?:searched|considered|reviewed)|before we can|to be of assistance|by way of explanation)\b|"
     r"\b(?:i|we) (?:can confirm|am treating|are treating|estimate|have (?:searched|located|now|carried out|"
     r"conducted|considered|reviewed|made enquiries)|(?:do not|don't) hold|hold (?:the|some|no|this)|"
     r"need (?:some )?(?:further|more) (?:information|detail|clarification))\b|"
-    r"\bwe are (?:able|unable|pleased|not able|writing)\b|\bi am (?:pleased|writing to (?:confirm|advise|inform))\b|"
+    r"\bwe are (?:able|unable|pleased|not able|writing)\b|\bi am (?:pleased|writing to (?:confirm|advise|inform))\b|\bi (?:must|can) (?:inform|advise) you\b|"
     r"\byour (?:request|correspondence|e-?mail|letter|enquiry|application)\b|"
     # the authority speaking of itself: "The Office does not manage the contract.", "The force holds ..."
     r"^(?:the|this) (?:office|force|constabulary|commissioner|service|department|authority|pcc|opcc|pfcc)\b[^.?]{0,40}?"
@@ -156,7 +158,7 @@ def _skip_headings(text: str, pos: int) -> int:
         return pos
 
 
-_DATA_ROW = re.compile(r"^(?:[^|\n]*\|){2,}|^[\w£/().'’ -]{1,40}?\s[-–]\s*£?\d[\d,.]*(?:\s|%|$)")
+_DATA_ROW = re.compile(r"^(?:[^|\n]*\|){2,}|^[\w/ -]{1,30}:\s*£?\d[\d,.]*%?$|^[\w£/().'’ -]{1,40}?\s[-–]\s*£?\d[\d,.]*(?:\s|%|$)")
 _LIST_ITEM = re.compile(r"^(?:[-•*·⦁o]\s|\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.),:]\s|q\d+)", re.IGNORECASE)
 
 
@@ -234,7 +236,10 @@ def find_request(text: str) -> RequestSpan | None:
                 return None
             after = _skip_headings(text, line_starts[i + 1])
             # "Request" over "Thank you for your request ..., in which you asked:": the lead-in places it
-            if not (lead is not None and 0 < lead - after < 400 and _AUTHORITY_VOICE.search(text[after:lead])):
+            # (or by a lead-in line straight under the heading: "Request" / "You asked for the following:")
+            between = text[after:lead] if lead is not None else ""
+            if not (lead is not None and 0 < lead - after < 400
+                    and (_AUTHORITY_VOICE.search(between) or "\n" not in between.strip())):
                 candidates.append(after)
             break
         m = _INLINE_REQUEST_HEADING.match(s)

@@ -42,12 +42,13 @@ _CHROME_LINE = re.compile(r"^(?:" + "|".join(_CHROME_LINE_PATTERNS) + r")$", re.
 
 # The appeal-rights footer most responses end with: standard wording, never part of the decision.
 _APPEAL_HEADING = re.compile(
-    r"^(?:complaint rights|your right to (?:complain|request an internal review).*|right of appeal|"
+    r"^(?:complaint rights|your right to (?:complain|request (?:an? )?(?:internal )?review).*|(?:[^/\n]{1,40} / )?right of appeal|"
     r"appeals? procedure|internal review(?: procedure)?|if you are (?:dissatisfied|unhappy|not satisfied) with "
     r"(?:the|this|our) (?:handling|response|decision).*|if you are dissatisfied with .*internal review.*)$",
     re.IGNORECASE,
 )
 
+_FOOTER_HEADING = re.compile(r"review|appeal|complain|rights|not happy|unhappy|dissatisfied", re.IGNORECASE)
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 
@@ -72,6 +73,11 @@ def strip_chrome(text: str) -> str:
     for i, line in enumerate(lines):
         if i > len(lines) * 0.5 and _APPEAL_HEADING.match(line):
             lines = lines[:i]
+            # and the footer's own heading above it ("Your right to request a review", "Not happy with our response?")
+            while lines and not lines[-1]:
+                lines.pop()
+            if lines and len(lines[-1]) < 60 and not lines[-1].endswith(".") and _FOOTER_HEADING.search(lines[-1]):
+                lines.pop()
             break
     out: list[str] = []
     for line in lines:

@@ -29,6 +29,7 @@ HELDOUT4 = FIXTURES / "heldout4"
 HELDOUT5 = FIXTURES / "heldout5"
 DEV4 = FIXTURES / "dev4"
 DEV5 = FIXTURES / "dev5"
+DEV6 = FIXTURES / "dev6"
 
 
 def _labels(directory: Path) -> list[dict]:
@@ -76,8 +77,9 @@ def test_corpus_document(label, request):
     assert _fields(_parse_file(CORPUS / label["file"])) == _label_fields(label)
 
 
-@pytest.mark.parametrize("directory", [CORPUS, HELDOUT, HELDOUT2, HELDOUT3, DEV3, HELDOUT4, HELDOUT5, DEV4, DEV5],
-                         ids=["corpus", "heldout", "heldout2", "heldout3", "dev3", "heldout4", "heldout5", "dev4", "dev5"])
+@pytest.mark.parametrize("directory", [CORPUS, HELDOUT, HELDOUT2, HELDOUT3, DEV3, HELDOUT4, HELDOUT5, DEV4, DEV5, DEV6],
+                         ids=["corpus", "heldout", "heldout2", "heldout3", "dev3", "heldout4", "heldout5", "dev4", "dev5",
+                              "dev6"])
 def test_quality_floors(directory):
     if not (directory / "labels.json").exists():
         pytest.fail(f"no labels in {directory}")
@@ -187,6 +189,11 @@ def test_compound_subsections_split(chain, expected):
     ("Speed enforcement on Anglesey\nThank you.\nA5025\nYear 2013 142", None),
     # "your reference" holds "our reference", but is the requester's
     ("Request\nI made a similar request before (your reference 1987A/22).", None),
+    # a dotted prefix; a label after "Freedom of Information Act"; a date after a label is no reference
+    ("Freedom of Information Act 2000 – Request FOI.1204.22\nDear Mr Ash", "FOI.1204.22"),
+    ("Freedom of Information Act Request No: 2023-1414\nDate: 08/11/2023", "2023-1414"),
+    ("Date of request: 11/01/2024\nYou asked:", None),
+    ("Request 20/09/1088\nThank you", "20/09/1088"),
 ])
 def test_reference_formats(text, expected):
     assert extract_reference(text) == expected
@@ -277,6 +284,10 @@ def test_reference_formats(text, expected):
     # a cost refusal hard-wrapped over two lines, as PDF text prints it
     ("Reading every file would exceed the\nappropriate limit, so we are unable to provide the information.",
      [Citation("FOIA", "12", "", False)]),
+    # a cost refusal that names the Fees Regulations, not section 12
+    ("The Fees Regulations set a limit of 18 hours. The work needed goes well beyond that, so we are not obliged to "
+     "provide the information. Please treat this as a refusal notice.", [Citation("FOIA", "12", "", False)]),
+    ("The search was completed within the appropriate limit, so no part of your request has been refused.", []),
 ])
 def test_citations_in_context(text, expected):
     assert extract_citations(text) == expected
@@ -356,6 +367,19 @@ def test_citations_in_context(text, expected):
     ("Request\nThank you for your request received on 7 March, in which you asked:\nPlease can you provide the "
      "number of shoplifting offences?\nResponse\nIt is provided in full below.",
      "Please can you provide the number of shoplifting offences?"),
+    # the authority naming itself over its answer
+    ("Hare coursing\nRequest no. 002318/24\nCan you please provide the number of hare coursing incidents?\n"
+     "Nottinghamshire Police response:\nIncidents by year:\n2019: 211",
+     "Can you please provide the number of hare coursing incidents?"),
+    # Q: and A: markers
+    ("Thank you for your email. Please find below the information you requested.\nQ: How much has the Commissioner spent on the Youth "
+     "Commission?\nA: The costs to date are £49,850.", "Q: How much has the Commissioner spent on the Youth Commission?"),
+    # a lead-in line straight under the Request heading
+    ("Request\nYou asked for the following:\n\"Please list every hijacking in 2019.\"\nAnswer\nThe cost would "
+     "exceed the appropriate limit.", "\"Please list every hijacking in 2019.\""),
+    ("Thank you for your request, asking:\nAll correspondence with the ferry operators in 2017.\nFollowing a search "
+     "of the mailbox, I must inform you that no information of this description is held.",
+     "All correspondence with the ferry operators in 2017."),
 ])
 def test_request_span(text, expected):
     assert parse_text(text).request_text == expected
@@ -443,6 +467,23 @@ def test_request_span(text, expected):
     ("Request\nPlease send the chief officers' emails with suppliers.\nResponse\nThe Constabulary therefore does not "
      "hold the information you\nhave requested.\nSection 16 – advice and assistance\nYou may wish to note that the "
      "framework is managed by a national bo", "not_held"),
+    # released with redactions
+    ("Request\nPlease send the contamination survey.\nDecision\nI have decided to release both, with some "
+     "information removed. Names are withheld under Regulation 13.\nYours sincerely", "partial"),
+    # "2019: 86" rows are figures, beside a part withheld
+    ("Your request\n1. How many incidents?\n2. Floor plans.\nOur response\nThe floor plans are exempt under "
+     "Section 31(1)(a).\n1. Incidents\n2019: 86\n2020: 71\nComplaint rights\nYou may request an internal review.",
+     "partial"),
+    # cut off after "holds no information within the scope of your questions"
+    ("Request\n1. How many arrests followed a facial recognition alert?\nResponse\nThe force has never deployed it, "
+     "and therefore holds no information within the scope of your questions. For completeness, a narrower qu",
+     "not_held"),
+    ("Request\nHow often were spit guards used?\nResponse\nWith your agreement we have transferred your request in "
+     "full to the force, which will respond directly.\nYours sincerely", "other"),
+    # the appeal footer's own heading, left above the stripped footer, does not make a complete letter look cut off
+    ("Response\nYou asked for complaints about helicopter noise. We can confirm that the Authority does not hold this "
+     "information.\n\nYour right to request a review\n\nIf you are unhappy with our response, you may ask us to carry "
+     "out an internal review.", "not_held"),
 ])
 def test_outcome_of_short_responses(text, expected):
     assert parse_text(text).outcome == expected
