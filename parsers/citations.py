@@ -49,6 +49,9 @@ _DEFINITION_AFTER = re.compile(
     r"does not|do not)",
     re.IGNORECASE,
 )
+_DEFINING_SENTENCE = re.compile(
+    r"^(?:section|s\.?)\s?(\d{1,2}[a-z]?)(?:\s?\(\w{1,4}\))*\s*(?:of the (?:foi |freedom of information )?act(?: 2000)?\s*,?\s*)?"
+    r"(?:states|allows|provides|says|sets out|stipulates|explains|defines|reads|requires|means)\b")
 _RANGE_AFTER = re.compile(r"^\s*(?:to|-|–)\s*\d", re.IGNORECASE)
 _NOT_RELIED_SENTENCE = re.compile(
     r"previous(?:ly)? request|earlier request|previously (?:refused|advised)|your previous|"
@@ -68,7 +71,7 @@ _NOT_RELIED_SENTENCE = re.compile(
     r"(?:responded|replied) to (?:that|the (?:earlier|previous|original)) request|in (?:that|our (?:previous|earlier|original)) (?:response|reply)|"
     # explanation of the Act, not reliance: "the bodies listed at Section 23(3)", "the limit under section 12 is £450"
     r"\b(?:listed|named|specified) (?:at|in|under) (?:s|section)|you may (?:also )?be aware|limit[^.]{0,60}\bis £\s?\d|"
-    r"as currently worded|it is likely that|"
+    r"as currently worded|it is likely that|\bpossible that\b|"
     # a cost remark about work that was done: "came close to the appropriate limit ..., but we have been able to
     # provide everything"
     r"\beven if\b|does not arise|outside (?:the scope of )?(?:this|your|the) request|"
@@ -206,7 +209,8 @@ def _ncnd_zones(text: str) -> list[tuple[int, int]]:
 
 # "If held, the information would be exempt under the following sections:" in an NCND response
 _IF_HELD = re.compile(
-    r"\bif (?:it |the information |such information |any information |this information )?(?:is |was |were )?held\b|"
+    r"\bif (?:(?:it|the information|such information|any information|this information)(?: (?:that )?you (?:have )?(?:requested|asked for|seek|sought))? )?(?:is |was |were )?held\b|"
+    r"\bwere (?:it|the information|such information|any information) (?:to be )?held\b|"
     r"\bif (?:it|such information|the information|any information) (?:existed|exists|was held|were held)\b",
     re.IGNORECASE)
 
@@ -272,7 +276,10 @@ def extract_citations(text: str, exclude: list[tuple[int, int]] = ()) -> list[Ci
             continue
         line_start = text.rfind("\n", 0, mention.start) + 1
         is_heading = text[line_start : mention.start].strip() == "" and re.match(r"^[^.\n]{0,60}?[-–—]", after)
-        if _DEFINITION_AFTER.match(after) and not is_heading:
+        defining = _DEFINING_SENTENCE.match(sentence)
+        if (_DEFINITION_AFTER.match(after) and not is_heading) or (defining and defining.group(1) == mention.section.lower()):
+            # "Section 40(2) provides an exemption ... where one of the conditions in Section 40(3A), (3B) or
+            # 40(4A) is met": the parts of a section named in the sentence that explains it are explanation
             defined.append(mention)
             continue
         in_zone = any(a <= mention.start <= b for a, b in zones)
@@ -309,9 +316,13 @@ def extract_citations(text: str, exclude: list[tuple[int, int]] = ()) -> list[Ci
         # "The Fees Regulations set a limit of 18 hours ... we are not obliged to provide the information"
         cost_refusal = bool(_COST_FRAMEWORK.search(_outside(lower_same_length(text), exclude)))
     if cost_refusal:
-        key = (act_default, "12", "")
-        order.append(key)
-        found[key] = False
+        # at the subsection its explanation names ("Section 12(1) of the Act means that ..."), if any
+        subsections = [sub for m in defined if (m.act, m.section) == (act_default, "12") for sub in m.subsections if sub]
+        for sub in subsections or [""]:
+            key = (act_default, "12", sub)
+            if key not in found:
+                order.append(key)
+                found[key] = False
     kept = [
         k for k in order
         if not any(o != k and o[0] == k[0] and o[1] == k[1] and o[2].startswith(k[2]) for o in order)
@@ -323,7 +334,7 @@ def extract_citations(text: str, exclude: list[tuple[int, int]] = ()) -> list[Ci
 _REFUSAL = re.compile(
     r"decided not to comply|(?:unable|not able) to comply with (?:your|this|the) request|"
     r"(?<!no part of )(?:this|your) request (?:is|has been|is being) refused|refusal notice|(?:is|are) therefore refused|"
-    r"not obliged to comply with (?:your|this) request|not obliged to (?:provide|release|disclose) (?:the|this|any) information")
+    r"not obliged to comply with (?:your|this) request|(?:will not|won't|not) be able to provide (?:you with )?(?:the|this|any) information|not obliged to (?:provide|release|disclose) (?:the|this|any) information")
 # The cost-limit framework named: with a refusal and no other ground, the refusal is on cost (section 12).
 _COST_FRAMEWORK = re.compile(r"appropriate limit|fees (?:and appropriate limit )?regulations|cost limit|£\s?450\b|\b18 hours\b")
 

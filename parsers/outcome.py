@@ -25,7 +25,7 @@ _STATED_PARTIAL = re.compile(
     r"(?:released|disclosed|provided) in (?:a )?redacted (?:form|format|version)", _I)
 _STATED_REFUSED = re.compile(
     r"decided (?:to exempt|not to (?:disclose|release|provide))|"
-    r"(?<!no part of )(?:this|your) request (?:is being|has been|is) refused|i am refusing your request|we are refusing|"
+    r"(?<!no part of )(?:this|your|the) request (?:is being|has been|is) (?:therefore )?refused|must be considered as a whole|i am refusing your request|we are refusing|"
     r"unable to (?:provide|disclose|release) (?:you with )?(?:the|any|this) (?:information|data)(?: you have)?(?: requested)?|"
     r"(?:cannot|will not|can not) be (?:disclosed|provided|released)|not obliged to (?:release|disclose|provide)|"
     r"applies to the whole (?:of the |of your )?request|(?:apply|applies|refuse|refusing|refused|exempt|exempting)\b[^.]{0,30}\bthe whole of your request|refusal notice for (?:this|your) (?:particular )?request|"
@@ -34,7 +34,8 @@ _STATED_REFUSED = re.compile(
 _STATED_FULL = re.compile(
     r"decided to (?:disclose|release|provide) (?:all )?(?:of )?the (?:requested|located) information|"
     r"(?:disclose|release|provide) the (?:requested )?information (?:to you )?in full|"
-    r"(?:provided|disclosed|released|supplied) in full\b|full disclosure|(?:the whole|all) of your request has been answered|"
+    r"(?:provided|disclosed|released|supplied) in full\b|full disclosure|"
+    r"holds? all (?:of )?the (?:requested )?information[^.]{0,60}\b(?:provided|set out|given) below|(?:the whole|all) of your request has been answered|"
     r"(?:disclose|release|provide) (?:all|the whole) of the (?:requested )?information", _I)
 _GIVEN = re.compile(
     r"please (?:find|see) (?:(?:the )?(?:information |data |figures |table )?below|overleaf)\s*(?:[.:]|\n|$)|"
@@ -46,7 +47,7 @@ _GIVEN = re.compile(
     r"the answer (?:is|to)|in addition to the (?:attached|above|figures|information)|regardless of the above provided|"
     # a yes/no answer; "No personal data is released" is not one
     r"(?:^|\n)\s*(?:q\d+[.:]?\s*|a?\d+[.):]\s*)?(?:yes\b[ ,.;:–-]|no(?:[,.;:–-]|[ \t]*(?:\n|$)| (?:we|i|it|they|there)\b))|"
-    r"(?:information|data|figures|answers?|details|which|it) (?:is |are )?(?:given|set out|shown|listed|provided|detailed) below|\b(?:is|are) attached\b|in the attached\b|"
+    r"(?:information|data|figures|answers?|details|which|it) (?:is |are )?(?:given|set out|shown|listed|provided|detailed) (?:in the (?:tables?|list|attached \w+) )?below|\b(?:is|are) attached\b|in the attached\b|"
     r"(?:we|i) have (?:disclosed|released|provided (?:the|some|you))", _I)
 # Figures that may be an answer, or may only describe the search behind a cost refusal.
 _FIGURE_PHRASES = re.compile(
@@ -78,7 +79,7 @@ _ADVICE_ONLY = re.compile(r"not a public authority (?:for the purposes of|under)
                           # clarification sought: "Under section 1(3) ... we are not obliged to comply ... until we
                           # have the further information we reasonably need"; "it would help us if you could tell us"
                           r"further information (?:we|i) (?:reasonably )?(?:need|require)|(?:help us|grateful) if you could (?:tell|let|confirm|clarify|specify)|"
-                          r"(?:once|when) we (?:receive|have) your (?:reply|response|clarification)|"
+                          r"(?:once|when) we (?:receive|have) your (?:reply|response|clarification)|(?:ask|asking) you to clarify|clarify your request|"
                           # not a request for recorded information: "We have therefore not treated your email as a request"
                           r"not (?:been )?treated (?:(?:your|this|it)\b[^.]{0,40}? )?as (?:a|an) (?:valid )?(?:foi |freedom of information )?request|"
                           r"(?:request|it|e-?mail|letter) (?:has been|was|have been|will be|is being|should be) (?:transferred|forwarded|passed|referred)", _I)
@@ -120,17 +121,34 @@ _SERVICE_NUMBER = re.compile(
     r"emergency|contacts?|system|call handl))|(?<=calls to )(?:101|999|111)\b|(?:(?<=dial )|(?<=ring )|(?<=call ))(?:101|999|111)\b", _I)
 
 
+_ROW_NUMBER = re.compile(r"[£]?\d[\d,.]*%?:?")
+_YEAR_TOKEN = re.compile(r"(?:19|20)\d\d(?:/\d\d)?:?")
+
+
+def _is_table_row(line: str) -> bool:
+    """A short line of figures: "2017 648", "Belfast 412 389" — two or more numbers, not all of them years or
+    dates, and no more than a short label besides."""
+    tokens = re.sub(DATE_PATTERN, " ", _NUMBERED_THING.sub(" ", line)).split()
+    numbers = [w for w in tokens if _ROW_NUMBER.fullmatch(w)]
+    return (len(tokens) <= 8 and len(numbers) >= 2 and len(numbers) * 2 >= len(tokens)
+            and any(not _YEAR_TOKEN.fullmatch(w) for w in numbers))
+
+
 def _answers_with_figures(text: str) -> bool:
     """A statement giving a figure ("The force has 22 qualified drone pilots.", "Refused in 2023: 23"), the
     commonest way a full answer shows itself without any stock phrase."""
     # sentence by sentence: "The force owns 412 devices. Their locations are exempt under section 31."
     sentences = [sentence for paragraph in text.split("\n") if not _SEARCH_ARITHMETIC.search(paragraph)
                  for sentence in re.split(r"(?<=[a-z0-9%)]\.)[ \t]+", paragraph)]
+    if sum(bool(_ROW_NUMBER.fullmatch(line.strip())) for line in text.split("\n")) >= 6:
+        return True  # a table printed one cell per line
     for s in sentences:
         s = s.strip()
         if not s or s.endswith("?") or _NOT_AN_ANSWER.search(s):
             continue
         s = _QUESTION_LABEL.sub("", s)  # the question's number
+        if _is_table_row(s):
+            return True
         figures = _DATE_OR_YEAR.sub("", _REFERENCE_LIKE.sub("", re.sub(r"\(\w{1,4}\)", "", _NUMBERED_THING.sub("", s))))
         if not _QUANTITY.search(figures):
             continue  # numbers that name things ("rounds 3 and 4") are not figures
@@ -143,7 +161,7 @@ def _answers_with_figures(text: str) -> bool:
     return False
 
 
-_SIGN_OFF = re.compile(r"^(?:yours (?:sincerely|faithfully)|(?:kind |best |warm )?regards|many thanks)\b", re.IGNORECASE)
+_SIGN_OFF = re.compile(r"^(?:[^/\n]{1,30} / )?(?:yours (?:sincerely|faithfully)|(?:kind |best |warm )?regards|many thanks)\b", re.IGNORECASE)
 
 
 # The rights-of-review paragraph closes a response: text that has shown it was not cut before its decision.
@@ -177,7 +195,7 @@ def decide_outcome(response_text: str, citations: list[Citation], ncnd: bool, re
         # an acknowledgement or extension letter: no decision yet, unless a reply follows it (a thread)
         later = flat[acknowledged[-1].end():]
         if not (_STATED_FULL.search(later) or _STATED_PARTIAL.search(later) or _STATED_REFUSED.search(later)
-                or _GIVEN.search(later) or _NOT_HELD.search(later)):
+                or _GIVEN.search(later) or _NOT_HELD.search(later) or _ADVICE_ONLY.search(later)):
             return "unknown"
     if _STATED_PARTIAL.search(flat):
         return "partial"
@@ -195,10 +213,11 @@ def decide_outcome(response_text: str, citations: list[Citation], ncnd: bool, re
         if withheld or (refusal and "refusal notice" not in refusal.group(0)):
             return "refused"
         return "ncnd"
-    cost_only = bool(withheld) and all(c.section == "12" for c in withheld)
+    # refused on cost or as vexatious/repeated: figures describe the search or the requester's history
+    procedural_only = bool(withheld) and all(_is_procedural_refusal(c) for c in withheld)
     if withheld or refusal:
         # figures in a cost refusal usually describe the search that would be needed, not an answer
-        if given or attached or (figures and (not cost_only or _part_scoped_cost_refusal(t))):
+        if given or attached or (figures and (not procedural_only or (_part_scoped_cost_refusal(t) and not refusal))):
             return "partial"
         contexts = [_context(t, c.section) for c in withheld if c.section != "12"]
         if refusal:
@@ -229,6 +248,13 @@ def decide_outcome(response_text: str, citations: list[Citation], ncnd: bool, re
 
 
 _PART_LABEL = re.compile(r"^[ \t]*(?:q(?:uestion)?|a(?:nswer)?|part|response)?[ \t]*(\d{1,2})[ \t]*[.):–-]", re.MULTILINE)
+
+
+def _is_procedural_refusal(citation: Citation) -> bool:
+    """Section 12 (cost) or 14 (vexatious, repeated) of FOIA/FOISA, or EIR 12(4)(b) (manifestly unreasonable)."""
+    if citation.act == "EIR":
+        return citation.section == "12" and citation.subsection.startswith("(4)(b)")
+    return citation.section in ("12", "14")
 
 
 def _last_part(text: str) -> int:

@@ -152,7 +152,8 @@ def _skip_headings(text: str, pos: int) -> int:
         previous = text[:pos].rstrip().rsplit("\n", 1)[-1].strip()
         # a bare request heading, or the answer column's heading stacked under the question column's
         stacked = _REQUEST_HEADING.match(previous) and _ANSWER_HEADING.match(line.strip())
-        if line and (_REQUEST_HEADING.match(line.strip()) or stacked) and line_end != -1:
+        lead_in_line = _LEAD_IN.fullmatch(line.strip())  # "You wrote:" under "Your request is repeated below."
+        if line and (_REQUEST_HEADING.match(line.strip()) or stacked or lead_in_line) and line_end != -1:
             pos = line_end + 1
             continue
         return pos

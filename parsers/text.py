@@ -17,6 +17,11 @@ _CHROME_LINE_PATTERNS = [
     r"you can manage your preferences and cookie settings at any time.*",
     r"your cookie preferences have been saved\..*",
     r"tell us whether you accept cookies",
+    r"cookies on the .{1,80} website|we[’']d also like to set additional cookies.*|you[’']ve (?:accepted|rejected) additional cookies.*|"
+    r"(?:accept|reject) additional cookies (?:reject|accept) additional cookies.*|"
+    r"we use some essential cookies to make this website work\..*|this is a new service\W+your feedback.*",
+    # a breadcrumb trail: "Home > Transparency > Freedom of Information > Disclosure Log", "Home FOI Disclosure log 2023"
+    r"home\s*(?:[>›»|/]\s*)?(?:foi|freedom of information|transparency|about us|your right to information)\b.{0,100}",
     r"(?:accept|reject) (?:all |additional |analytics )?cookies|customise cookies|cookie settings",
     r"sorry, there was a technical problem\. please try again\.?",
     r"this site is a beta, which means it's a work in progress.*|this site is a beta.*feedback.*",

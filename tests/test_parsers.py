@@ -30,6 +30,7 @@ HELDOUT5 = FIXTURES / "heldout5"
 DEV4 = FIXTURES / "dev4"
 DEV5 = FIXTURES / "dev5"
 DEV6 = FIXTURES / "dev6"
+DEV7 = FIXTURES / "dev7"
 
 
 def _labels(directory: Path) -> list[dict]:
@@ -77,9 +78,9 @@ def test_corpus_document(label, request):
     assert _fields(_parse_file(CORPUS / label["file"])) == _label_fields(label)
 
 
-@pytest.mark.parametrize("directory", [CORPUS, HELDOUT, HELDOUT2, HELDOUT3, DEV3, HELDOUT4, HELDOUT5, DEV4, DEV5, DEV6],
+@pytest.mark.parametrize("directory", [CORPUS, HELDOUT, HELDOUT2, HELDOUT3, DEV3, HELDOUT4, HELDOUT5, DEV4, DEV5, DEV6, DEV7],
                          ids=["corpus", "heldout", "heldout2", "heldout3", "dev3", "heldout4", "heldout5", "dev4", "dev5",
-                              "dev6"])
+                              "dev6", "dev7"])
 def test_quality_floors(directory):
     if not (directory / "labels.json").exists():
         pytest.fail(f"no labels in {directory}")
@@ -124,6 +125,16 @@ def test_soh_html_page_parses_to_the_same_record_as_its_text(path):
     from_text = parse_text(text).to_dict()
     assert _fields(from_html) == _fields(from_text)
     assert "cookie" not in from_html["body"].lower()
+
+
+def test_new_style_cookie_banner_and_breadcrumb_are_chrome_so_the_title_line_gives_the_reference():
+    page = ("Cookies on the Avon and Somerset Police website\nWe use some essential cookies to make this website work.\n"
+            "We’d also like to set additional cookies to understand how you use the site.\n"
+            "Accept additional cookies Reject additional cookies View cookies\n"
+            "This is a new service – your feedback will help us to improve it.\nHome FOI Disclosure log 2023 August\n"
+            "Shop theft offences – 23-1589\nRequest:\nHow many shoplifting offences were recorded?")
+    record = parse_text(page)
+    assert (record.body.split("\n")[0], record.reference) == ("Shop theft offences – 23-1589", "23-1589")
 
 
 def test_chrome_never_reaches_the_stored_text():
@@ -288,6 +299,19 @@ def test_reference_formats(text, expected):
     ("The Fees Regulations set a limit of 18 hours. The work needed goes well beyond that, so we are not obliged to "
      "provide the information. Please treat this as a refusal notice.", [Citation("FOIA", "12", "", False)]),
     ("The search was completed within the appropriate limit, so no part of your request has been refused.", []),
+    # the parts of a section named where the Act is explained are explanation
+    ("The details are exempt under Section 40(2) and (3A)(a). Section 40(2) provides an exemption where one of the "
+     "conditions in Section 40(3A), (3B) or 40(4A) is met.",
+     [Citation("FOIA", "40", "(2)", False), Citation("FOIA", "40", "(3A)(a)", False)]),
+    # FOISA: what would apply "if the information you have requested were held"
+    ("In terms of section 18(1) of the Act, Police Scotland can neither confirm nor deny whether it holds the "
+     "information.\nIf the information you have requested were held, it would be exempt under:\nSection 39(1) - Health",
+     [Citation("FOISA", "18", "(1)", True), Citation("FOISA", "39", "(1)", True)]),
+    # a cost refusal at the subsection its explanation names
+    ("We will not be able to provide the information, because the cost would exceed the appropriate limit. Section "
+     "12(1) of the Act means that an authority need not comply where the cost would exceed the limit.",
+     [Citation("FOIA", "12", "(1)", False)]),
+    ("Could you narrow the request? It is possible that a search of this scale would exceed the cost limit.", []),
 ])
 def test_citations_in_context(text, expected):
     assert extract_citations(text) == expected
@@ -380,6 +404,9 @@ def test_citations_in_context(text, expected):
     ("Thank you for your request, asking:\nAll correspondence with the ferry operators in 2017.\nFollowing a search "
      "of the mailbox, I must inform you that no information of this description is held.",
      "All correspondence with the ferry operators in 2017."),
+    # "You wrote:" under "Your request is repeated below"
+    ("Your request\nis repeated below for ease of reference.\n\nYou wrote:\n\n\"Please send the CCTV contract.\"\n\n"
+     "I can confirm that the office holds it.", "\"Please send the CCTV contract.\""),
 ])
 def test_request_span(text, expected):
     assert parse_text(text).request_text == expected
@@ -484,6 +511,22 @@ def test_request_span(text, expected):
     ("Response\nYou asked for complaints about helicopter noise. We can confirm that the Authority does not hold this "
      "information.\n\nYour right to request a review\n\nIf you are unhappy with our response, you may ask us to carry "
      "out an internal review.", "not_held"),
+    # a vexatious refusal: its figures are the requester's history, not an answer
+    ("Request\nEvery email that mentions me.\nDecision\nThe request is vexatious within section 14(1) and is refused. "
+     "Since 2018 you have made 31 requests to this office, 24 of which concern your complaint.\nYours sincerely",
+     "refused"),
+    # a table printed one cell per line
+    ("You asked\nHow many robberies in each district?\nOur reply\nThe information is set out in the tables below.\n"
+     "District\n2021\n2022\nBurnley\n31\n27\nChorley\n12\n15\nPendle\n22\n18\nComplaint rights\nAsk for a review.",
+     "full"),
+    # cut off after saying all of it is held and provided
+    ("You asked:\n1. How much was awarded?\n2. To whom?\n3. How many applied?\nI can confirm that the office holds all "
+     "of the information you asked for, and it is provided below.\n1. A total of £412,650.\n2. Awards: Newport £27,400",
+     "full"),
+    # a thread: acknowledgement, then a request for clarification
+    ("Dear Lincolnshire Police,\nI would like everything about use of force.\nYours faithfully,\nT. W.\n\nDear Mr W\n"
+     "Your request has been logged under reference FOI 002341/18.\n\nDear Mr W\nSo that we can help you, could you "
+     "please clarify which period you want?\nYours sincerely", "other"),
 ])
 def test_outcome_of_short_responses(text, expected):
     assert parse_text(text).outcome == expected
