@@ -153,10 +153,10 @@ def _answers_with_figures(text: str) -> bool:
         if not _QUANTITY.search(figures):
             continue  # numbers that name things ("rounds 3 and 4") are not figures
         words = s.split()
-        numeric = sum(bool(re.fullmatch(r"[£]?[\d,.]+%?:?", w)) for w in words)
+        numeric = sum(bool(_ROW_NUMBER.fullmatch(w)) for w in words)
         if len(words) >= 3 and (s.endswith(".") or re.search(r"(?::|\s[-–])\s*£?[\d,.]+", s) or "|" in s):
             return True
-        if numeric >= 2 and len(words) <= 8:  # a table row: "2021 6 1"
+        if numeric >= 2 and len(words) <= 8:  # a row led by a date ("31 March 2017 24.6 FTE"), which _is_table_row drops
             return True
     return False
 
