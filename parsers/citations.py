@@ -53,8 +53,12 @@ _DEFINING_SENTENCE = re.compile(
     r"^(?:section|s\.?)\s?(\d{1,2}[a-z]?)(?:\s?\(\w{1,4}\))*\s*(?:of the (?:foi |freedom of information )?act(?: 2000)?\s*,?\s*)?"
     r"(?:states|allows|provides|says|sets out|stipulates|explains|defines|reads|requires|means)\b")
 _RANGE_AFTER = re.compile(r"^\s*(?:to|-|–)\s*\d", re.IGNORECASE)
+# Another request than this one; section 14(2) mentions are exempt from this (see extract_citations).
+_EARLIER_REQUEST = re.compile(r"previous(?:ly)? request|earlier request|your previous")
+# A whole request refused, in words; never "no part of your request has been refused".
+REQUEST_REFUSED = r"(?<!no part of )(?:this|your|the) request (?:is being|has been|is) (?:therefore )?refused"
 _NOT_RELIED_SENTENCE = re.compile(
-    r"previous(?:ly)? request|earlier request|previously (?:refused|advised)|your previous|"
+    _EARLIER_REQUEST.pattern + r"|previously (?:refused|advised)|"
     r"would need to be refused|would have to be refused|could be refused|may be refused|"
     r"can apply|could apply|may apply|these include|may be (?:engaged|applied|used|relied)|might|"
     r"(?:may|could)\b[^.]{0,40}\bbe exempt|if you (?:consider|think|believe|feel)|^if |"
@@ -81,7 +85,6 @@ _NOT_RELIED_SENTENCE = re.compile(
     r"\bclose to (?:the )?(?:appropriate |cost )?limit|\bclose to the\b[^.]{0,40}\blimit|(?:have|has) been able to (?:provide|answer|comply)",
     0,
 )
-_EARLIER_REQUEST = re.compile(r"previous(?:ly)? request|earlier request|your previous")
 # Wording only an authority uses when it relies on a provision.
 _RELIANCE = re.compile(
     r"by virtue of|exempt (?:under|by virtue|pursuant)|exempt from disclosure|we (?:will |must )?rely|relying on|"
@@ -333,7 +336,7 @@ def extract_citations(text: str, exclude: list[tuple[int, int]] = ()) -> list[Ci
 # A response refusing the request, in words that do not name the provision.
 _REFUSAL = re.compile(
     r"decided not to comply|(?:unable|not able) to comply with (?:your|this|the) request|"
-    r"(?<!no part of )(?:this|your) request (?:is|has been|is being) refused|refusal notice|(?:is|are) therefore refused|"
+    + REQUEST_REFUSED + r"|refusal notice|(?:is|are) therefore refused|"
     r"not obliged to comply with (?:your|this) request|(?:will not|won't|not) be able to provide (?:you with )?(?:the|this|any) information|not obliged to (?:provide|release|disclose) (?:the|this|any) information")
 # The cost-limit framework named: with a refusal and no other ground, the refusal is on cost (section 12).
 _COST_FRAMEWORK = re.compile(r"appropriate limit|fees (?:and appropriate limit )?regulations|cost limit|£\s?450\b|\b18 hours\b")

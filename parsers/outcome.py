@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from parsers.citations import COST_REFUSAL
+from parsers.citations import COST_REFUSAL, REQUEST_REFUSED
 from parsers.dates import DATE_PATTERN
 from parsers.record import Citation
 from parsers.text import lower_same_length, unwrap_lines
@@ -25,7 +25,7 @@ _STATED_PARTIAL = re.compile(
     r"(?:released|disclosed|provided) in (?:a )?redacted (?:form|format|version)", _I)
 _STATED_REFUSED = re.compile(
     r"decided (?:to exempt|not to (?:disclose|release|provide))|"
-    r"(?<!no part of )(?:this|your|the) request (?:is being|has been|is) (?:therefore )?refused|must be considered as a whole|i am refusing your request|we are refusing|"
+    + REQUEST_REFUSED + r"|must be considered as a whole|i am refusing your request|we are refusing|"
     r"unable to (?:provide|disclose|release) (?:you with )?(?:the|any|this) (?:information|data)(?: you have)?(?: requested)?|"
     r"(?:cannot|will not|can not) be (?:disclosed|provided|released)|not obliged to (?:release|disclose|provide)|"
     r"applies to the whole (?:of the |of your )?request|(?:apply|applies|refuse|refusing|refused|exempt|exempting)\b[^.]{0,30}\bthe whole of your request|refusal notice for (?:this|your) (?:particular )?request|"
