@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from parsers.reference import REF_TOKEN
+from parsers.text import unwrap_lines
 
 _LEAD_INS = [
     r"i note (?:that )?you (?:seek|sought|have sought) access to the following information\s*:?",
@@ -27,8 +28,7 @@ _LEAD_INS = [
     r"your request is (?:replicated|reproduced|repeated|restated|set out|copied) below[^\n.:]*[.:]",
     r"request, which (?:for clarity |for ease of reference )?is (?:replicated|reproduced|repeated|restated|set out|copied) below[^\n.:]*[.:]",
 ]
-# a lead-in may be hard-wrapped ("... in which you\nasked:"): any run of whitespace stands for a space
-_LEAD_IN = re.compile("|".join(p.replace(" ", r"\s+") for p in _LEAD_INS), re.IGNORECASE)
+_LEAD_IN = re.compile("|".join(_LEAD_INS), re.IGNORECASE)
 # An authority's line about the request that ends in a colon introduces it ("Thank you for your request
 # dated 5 February 2024:", "Thank you for your request of 11 March for the following:"), unless the line
 # is itself the start of the answer ("In response to your request, we can confirm the following:").
@@ -204,7 +204,7 @@ def _quoted_request_end(text: str, start: int) -> int | None:
 def _lead_in(text: str) -> int | None:
     """The offset just after the first lead-in phrase or lead-in line, if any."""
     ends = []
-    m = _LEAD_IN.search(text)
+    m = _LEAD_IN.search(unwrap_lines(text))  # a lead-in hard-wrapped: "... in which you\nasked:"
     if m:
         ends.append(m.end())
     offset = 0
