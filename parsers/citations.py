@@ -305,8 +305,17 @@ def extract_citations(text: str, exclude: list[tuple[int, int]] = ()) -> list[Ci
                 if is_withholding_citation(*key) and key not in found:
                     order.append(key)
                     found[key] = is_ncnd_subsection(*key)
+    cost_refusal = not any(k[1] == "12" for k in order) and relies_on_cost_limit(text, exclude)
+    if not order and not cost_refusal and _refuses(text, exclude):
+        # "The Fees Regulations set a limit of 18 hours ... we are not obliged to provide the information"
+        cost_refusal = bool(_COST_FRAMEWORK.search(_outside(lower_same_length(text), exclude)))
+    if cost_refusal:
+        key = (act_default, "12", "")
+        order.append(key)
+        found[key] = False
     for mention in defined:
-        # a bare "section 12 applies to the whole of your request" is the "Section 12(1) provides ..." it follows
+        # a bare "section 12 applies to the whole of your request" (or a cost refusal that prints no number) is
+        # the "Section 12(1) provides ..." it comes with: keep the provision at that subsection
         specific = [k for k in order if k[:2] == (mention.act, mention.section) and k[2]]
         if (mention.act, mention.section, "") in found and not specific:
             for sub in mention.subsections:
@@ -314,18 +323,6 @@ def extract_citations(text: str, exclude: list[tuple[int, int]] = ()) -> list[Ci
                 if sub and is_withholding_citation(*key) and key not in found:
                     order.append(key)
                     found[key] = found[(mention.act, mention.section, "")] or is_ncnd_subsection(*key)
-    cost_refusal = not any(k[1] == "12" for k in order) and relies_on_cost_limit(text, exclude)
-    if not order and not cost_refusal and _refuses(text, exclude):
-        # "The Fees Regulations set a limit of 18 hours ... we are not obliged to provide the information"
-        cost_refusal = bool(_COST_FRAMEWORK.search(_outside(lower_same_length(text), exclude)))
-    if cost_refusal:
-        # at the subsection its explanation names ("Section 12(1) of the Act means that ..."), if any
-        subsections = [sub for m in defined if (m.act, m.section) == (act_default, "12") for sub in m.subsections if sub]
-        for sub in subsections or [""]:
-            key = (act_default, "12", sub)
-            if key not in found:
-                order.append(key)
-                found[key] = False
     kept = [
         k for k in order
         if not any(o != k and o[0] == k[0] and o[1] == k[1] and o[2].startswith(k[2]) for o in order)
