@@ -66,12 +66,14 @@ def _plausible(token: str, bare: bool) -> bool:
         return False  # a financial year ("Gifts and hospitality – 2023/24")
     if re.fullmatch(r"[ABM]\d{1,4}", token):
         return False  # a road: "A5025", "M62"
+    if re.fullmatch(r"(?:19|20)\d\d", token):
+        return False  # a year: "Number of PCSOs 2020 – 2025" ends a range of years
     digits = sum(ch.isdigit() for ch in token)
     if digits < 2 and not re.search(r"\d+[A-Za-z]?/\d+", token):
         return False
     if bare:
         # a bare line must look like a reference, not a date, a year range or a publication number
-        if _DATE_LIKE.match(token) or re.fullmatch(r"(?:19|20)\d\d", token) or token.upper().startswith("PUB"):
+        if _DATE_LIKE.match(token) or token.upper().startswith("PUB"):
             return False
         if digits < 3:
             return False
@@ -116,8 +118,7 @@ def extract_reference(text: str, title: str | None = None, head_lines: int = 12)
     for t in titles:
         for pattern in (_TITLE_PAREN, _TITLE_DASH_END, _TITLE_DASH_START, _TITLE_LETTERED_START, _TITLE_PREFIXED_START):
             m = pattern.search(t)
-            # a year is no reference: "Number of PCSOs 2020 – 2025" ends a range of years
-            if m and _plausible(_clean(m.group(1)), bare=False) and not re.fullmatch(r"(?:19|20)\d\d", _clean(m.group(1))):
+            if m and _plausible(_clean(m.group(1)), bare=False):
                 return _clean(m.group(1))
     for line in lines[:head_lines]:
         m = _REF.fullmatch(line.strip())
