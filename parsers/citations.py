@@ -49,9 +49,9 @@ _DEFINITION_AFTER = re.compile(
     r"does not|do not)",
     re.IGNORECASE,
 )
+# a sentence that opens by explaining a section ("Section 40(2) provides ..."), read in lowercased text
 _DEFINING_SENTENCE = re.compile(
-    r"^(?:section|s\.?)\s?(\d{1,2}[a-z]?)(?:\s?\(\w{1,4}\))*\s*(?:of the (?:foi |freedom of information )?act(?: 2000)?\s*,?\s*)?"
-    r"(?:states|allows|provides|says|sets out|stipulates|explains|defines|reads|requires|means)\b")
+    r"^(?:section|s\.?)\s?(\d{1,2}[a-z]?)(?:\s?\(\w{1,4}\))*" + _DEFINITION_AFTER.pattern.removeprefix("^"))
 _RANGE_AFTER = re.compile(r"^\s*(?:to|-|–)\s*\d", re.IGNORECASE)
 # Another request than this one; section 14(2) mentions are exempt from this (see extract_citations).
 _EARLIER_REQUEST = re.compile(r"previous(?:ly)? request|earlier request|your previous")
