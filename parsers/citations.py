@@ -61,6 +61,8 @@ _NOT_RELIED_SENTENCE = re.compile(
     _EARLIER_REQUEST.pattern + r"|previously (?:refused|advised)|"
     r"would need to be refused|would have to be refused|could be refused|may be refused|"
     r"can apply|could apply|may apply|these include|may be (?:engaged|applied|used|relied)|might|"
+    # a provision still being considered: "may engage the exemption in section 43 ... before reaching a decision"
+    r"\b(?:may|could) (?:well )?engage\b|before (?:reaching|making|coming to) (?:a|our|its|any) (?:final )?decision|"
     r"(?:may|could)\b[^.]{0,40}\bbe exempt|if you (?:consider|think|believe|feel)|^if |"
     r"for example|such as section|the act (?:contains|lists|details|creates)|"
     # counterfactuals and contrasts: "had it been necessary ... this would have exceeded the cost limit",
@@ -95,7 +97,7 @@ _RELIANCE = re.compile(
 _REQUESTER_VOICE = re.compile(r"\bi (?:would (?:ask|like|be grateful)|appreciate|understand|believe|think|accept|am aware)\b")
 _NCND_PHRASE = re.compile(
     r"neither\s+confirm(?:s|ing)?\s+n?or\s+den(?:y|ies|ying)|\bncnd\b|duty to confirm or deny does not (?:apply|arise)|"
-    r"refuse to reveal whether|section 18\s?\(1\) of the freedom of information \(scotland\)|"
+    r"(?:refuse|not required) to reveal whether|section 18\s?\(1\) of the freedom of information \(scotland\)|"
     r"duty in s(?:ection)?\.?\s?1\s?\(\s?1\s?\)\s?\(\s?a\s?\).{0,80}?does not apply",
     re.IGNORECASE | re.DOTALL,
 )
@@ -200,7 +202,7 @@ def _ncnd_zones(text: str) -> list[tuple[int, int]]:
     denies, the sentence saying what would apply "if held", with its list."""
     zones: list[tuple[int, int]] = []
     lowered = text.lower()
-    if "confirm" not in lowered and "ncnd" not in lowered:
+    if "confirm" not in lowered and "ncnd" not in lowered and "reveal whether" not in lowered:
         return zones
     for m in _NCND_PHRASE.finditer(text):
         zones.append(_zone_with_list(text, m.start(), m.end()))
@@ -214,7 +216,7 @@ def _ncnd_zones(text: str) -> list[tuple[int, int]]:
 _IF_HELD = re.compile(
     r"\bif (?:(?:it|the information|such information|any information|this information)(?: (?:that )?you (?:have )?(?:requested|asked for|seek|sought))? )?(?:is |was |were )?held\b|"
     r"\bwere (?:it|the information|such information|any information) (?:to be )?held\b|"
-    r"\bif (?:it|such information|the information|any information) (?:existed|exists|was held|were held)\b",
+    r"\bif (?:it|such information|the information|any information) (?:did )?(?:existed|exists|exist|was held|were held)\b",
     re.IGNORECASE)
 
 

@@ -42,7 +42,7 @@ _GIVEN = re.compile(
     r"please (?:find|see) (?:the )?(?:data|figures|information|table|spreadsheet|documents?|details|answers?|attached (?:data|figures|spreadsheet|information|file|documents?))|"
     r"(?:data|figures|information|spreadsheet|file) (?:is |are )?(?:attached|enclosed|below|as follows)|"
     r"i am (?:able|pleased) to (?:disclose|provide|confirm|attach|enclose|release|supply)|able to disclose|please (?:find|see) (?:below )?the (?:requested )?information|provided (?:in full )?below|provided in full|"
-    r"gesture of goodwill|(?:i|we) have (?:supplied|attached|enclosed)|provided (?:you with )?(?:the|some) (?:information|data|figures)|"
+    r"gesture of goodwill|(?:i|we) (?:have )?(?:also )?(?:supplied|attached|enclosed)\b|(?:i|we) (?:attach|enclose)\b|please (?:find|see) (?:the )?attached (?!(?:our |the )?(?:response|reply|letter))|provided (?:you with )?(?:the|some) (?:information|data|figures)|"
     r"(?:the )?(?:figures|data) (?:provided|supplied)|see the data set below|dataset below|"
     r"the answer (?:is|to)|in addition to the (?:attached|above|figures|information)|regardless of the above provided|"
     # a yes/no answer; "No personal data is released" is not one
@@ -92,11 +92,14 @@ _PART_SCOPED_REFUSAL = re.compile(
 
 _NOT_AN_ANSWER = re.compile(
     r"section|\bs\.?\s?\d|\bact\b|regulation|page|telephone|\btel\b|e-?mail|article|principle|gdpr|\bdpa\b|"
-    r"\bref\b|reference|https?:", _I)
+    r"\bref\b|reference|https?:|"
+    # a deadline, as in the rights-of-review footer: "apply to the Commissioner within 6 months"
+    r"\bwithin \d+ (?:calendar |working )?(?:days?|weeks?|months?)\b", _I)
 # A paragraph that counts the work a search would take ("6,235 records at 5 minutes each"): its figures
 # describe a cost refusal, not an answer.
 _SEARCH_ARITHMETIC = re.compile(
-    r"limit|hours?\b|minutes?\b|working days?|cost of|costs? (?:limit|threshold)|fee|threshold|"
+    r"limit|hours?\b|minutes?\b|working days?|costs? (?:limit|threshold)|threshold|fees? regulations|"
+    r"cost (?:of|to) (?:compl|locat|retriev|extract|search|review|answer|provid|respond|the (?:force|office|constabulary))|"
     r"would (?:take|require|need|involve)|(?:we|i) estimate", _I)
 _QUESTION_LABEL = re.compile(r"^(?:(?:question|q|part|point)\s*\d+[a-z]?\s*[–:.)-]?|\d{1,2}[.):]|\(?[a-z]\))\s*", _I)
 _REFERENCE_LIKE = re.compile(r"\b[a-z]+[-/]?\d[\w/-]*|\b\d+(?:[-/]\d+)+\b", _I)

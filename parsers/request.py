@@ -25,6 +25,7 @@ _LEAD_INS = [
     r"your request (?:was|is|reads|read)(?: as follows)?\s*:",
     r"(?:you|your request) (?:asked|stated|said|wrote)(?: to (?:us|the \w+))?(?: as follows)?\s*:",
     r"the request (?:was|is|reads)(?: as follows)?\s*:",
+    r"(?:request|enquiry|e-?mail|letter)\b[^.\n:]{0,120}?\bwhich (?:reads|read|states|stated|said)(?: as follows)?\s*:",
     r"your request is (?:replicated|reproduced|repeated|restated|set out|copied) below[^\n.:]*[.:]",
     r"request, which (?:for clarity |for ease of reference )?is (?:replicated|reproduced|repeated|restated|set out|copied) below[^\n.:]*[.:]",
 ]

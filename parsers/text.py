@@ -22,7 +22,12 @@ _CHROME_LINE_PATTERNS = [
     r"we use some essential cookies to make this website work\..*|this is a new service\W+your feedback.*",
     # a breadcrumb trail: "Home > Transparency > Freedom of Information > Disclosure Log", "Home FOI Disclosure log 2023"
     r"home\s*(?:[>›»|/]\s*)?(?:foi|freedom of information|transparency|about us|your right to information)\b.{0,100}",
+    # any trail of two or more steps from Home: "Home / Publication library / FOI 2022-23/041 - Expenses"
+    r"home\s*[>›»|/]\s*[^>›»|/\n]{1,60}[>›»|/].{0,200}",
     r"(?:accept|reject) (?:all |additional |analytics )?cookies|customise cookies|cookie settings",
+    # a site's own cookie notice: "We use cookies to collect information about how you use the Police Scotland
+    # website.", "This website uses cookies to understand how you use it. Accept all cookies Reject optional cookies"
+    r"(?:we use|this (?:web)?site uses|(?-i:(?:[A-Z][\w'’&]*\s){1,4})uses) (?:some )?(?:essential |necessary |analytics? |optional )?cookies (?:to|on|so|which|that)\b[^?]{0,240}",
     r"sorry, there was a technical problem\. please try again\.?",
     r"this site is a beta, which means it's a work in progress.*|this site is a beta.*feedback.*",
     r"beta\s*this is a new service\..*",

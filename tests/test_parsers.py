@@ -312,6 +312,13 @@ def test_reference_formats(text, expected):
      "12(1) of the Act means that an authority need not comply where the cost would exceed the limit.",
      [Citation("FOIA", "12", "(1)", False)]),
     ("Could you narrow the request? It is possible that a search of this scale would exceed the cost limit.", []),
+    # FOISA: "where, if it did exist and were held, it would be exempt"
+    ("In terms of section 18(1) of the Act, Police Scotland is not required to reveal whether the information exists "
+     "or is held, where, if it did exist and were held, it would be exempt under sections 35(1)(a) and 38(1)(b).",
+     [Citation("FOISA", "18", "(1)", True), Citation("FOISA", "35", "(1)(a)", True), Citation("FOISA", "38", "(1)(b)", True)]),
+    # an extension letter: a provision still being weighed is not relied on
+    ("We need more time. The information may engage the exemption in section 43 of the Act, and we need to consider "
+     "the public interest before reaching a decision.", []),
 ])
 def test_citations_in_context(text, expected):
     assert extract_citations(text) == expected
@@ -407,6 +414,13 @@ def test_citations_in_context(text, expected):
     # "You wrote:" under "Your request is repeated below"
     ("Your request\nis repeated below for ease of reference.\n\nYou wrote:\n\n\"Please send the CCTV contract.\"\n\n"
      "I can confirm that the office holds it.", "\"Please send the CCTV contract.\""),
+    # "..., which reads:" ends a lead-in that also says "in response to"
+    ("I write in response to your request for information received on 29 October 2018, which reads:\n\n\"Please "
+     "provide every email about my complaint.\"\n\nDecision\nThe request is vexatious.", "\"Please provide every email about my complaint.\""),
+    # a site's own cookie notice is chrome, not the request
+    ("Tell us whether you accept cookies\n\nWe use cookies to collect information about how you use the Police Scotland "
+     "website.\n\nHome / Disclosure log / Drones\n\nPlease confirm how many drones the force owns.\n\nAnswer: The force owns 12.",
+     "Please confirm how many drones the force owns."),
 ])
 def test_request_span(text, expected):
     assert parse_text(text).request_text == expected
@@ -527,6 +541,15 @@ def test_request_span(text, expected):
     ("Dear Lincolnshire Police,\nI would like everything about use of force.\nYours faithfully,\nT. W.\n\nDear Mr W\n"
      "Your request has been logged under reference FOI 002341/18.\n\nDear Mr W\nSo that we can help you, could you "
      "please clarify which period you want?\nYours sincerely", "other"),
+    # the rights-of-review footer's deadlines are not figures
+    ("Can you confirm whether PC Smith has been investigated?\nPolice Scotland neither confirms nor denies whether it "
+     "holds the information, in terms of section 18(1).\nIf you remain dissatisfied you can apply to the Scottish "
+     "Information Commissioner within 6 months for a decision.", "ncnd"),
+    # a total cost given is an answer, not the arithmetic of a search; "I attach" gives the rest
+    ("You asked:\n1. Any legal advice obtained.\n2. The total cost of the business case.\nResponse\n1. The legal advice is "
+     "exempt under section 42(1).\n2. The total cost of preparing the business case was £86,400.\nYours sincerely", "partial"),
+    ("You asked:\n1. The published registers.\n2. This year's register.\nResponse\n1. The published registers are exempt "
+     "under section 21(1) as reasonably accessible.\n2. I attach the full 2018/19 register.\nYours sincerely", "partial"),
 ])
 def test_outcome_of_short_responses(text, expected):
     assert parse_text(text).outcome == expected
