@@ -56,7 +56,7 @@ _FIGURE_PHRASES = re.compile(
     r"(?:^|\n|[.!?] )(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)"
     r" (?!exemptions|sections|requests|working|days|weeks|months|years|hours)[a-z]+s (?:were|was|are|have|had|[a-z]+ed)\b", _I)
 _NOT_HELD = re.compile(
-    r"no (?:recorded )?information (?:is )?held|(?:information|data|it|this) (?:requested )?is not held(?! in (?:an?|the) )|does not hold (?:the|any)|"
+    r"no (?:recorded )?information (?:is )?held|(?:information|data|it|this)(?: (?:that )?(?:you (?:have )?)?(?:requested|asked for|sought))? is not held(?! in (?:an?|the) )|does not hold (?:the|any)|"
     r"do(?:es)? not hold (?:this |that |the |any |such )?(?:recorded )?(?:information|data|records?)|not held by|"
     r"holds? no (?:recorded )?(?:information|data|records?)|no (?:recorded )?information (?:of this (?:description|kind|type) )?(?:is )?held", _I)
 _WHOLLY_NOT_HELD = re.compile(
@@ -68,9 +68,12 @@ _NCND_PART = re.compile(
     r"neither confirm n?or deny (?:that|whether) (?:it|we|the \w+) (?:holds?|hold) any (?:other|further|additional)|"
     r"any (?:other|further) information|in addition to the (?:attached|above)", _I)
 _ATTACHED_RESPONSE = re.compile(r"please (?:see|find) (?:attached )?(?:our|the) (?:attached )?response|see attached our response", _I)
-_ADVICE_ONLY = re.compile(r"not a public authority (?:for the purposes of|under)|not a request (?:that|which) can be (?:answered|dealt with)|(?:following|this) advice (?:is|may be) of assistance|"
+# The request sent on to the body that holds it: "I have transferred your request to Dorset Police". A
+# transfer is the decision even where the letter also says this body holds nothing.
+_TRANSFERRED = (r"(?:transferred|forwarded|passed|referred) (?:your (?:request|e-?mail|letter)|it|this request)(?: in full| on)? to|"
+                r"(?:request|it|e-?mail|letter) (?:has been|was|have been|will be|is being|should be) (?:transferred|forwarded|passed|referred)")
+_ADVICE_ONLY = re.compile(_TRANSFERRED + r"|not a public authority (?:for the purposes of|under)|not a request (?:that|which) can be (?:answered|dealt with)|(?:following|this) advice (?:is|may be) of assistance|"
                           r"rather than (?:for )?recorded information|not (?:already )?held in recorded form|"
-                          r"(?:transferred|forwarded|passed|referred) (?:your (?:request|e-?mail|letter)|it|this request)(?: in full| on)? to|"
                           r"(?:may wish to|should|will need to) (?:contact|write to|approach|apply to) (?!the (?:information )?commissioner|the ico\b)|not a valid request|please clarify|request for clarification|"
                           r"we require (?:further )?clarification|would you (?:please )?clarify|need more (?:detail|information) from you|"
                           r"(?:once|when|until) we receive (?:your|this|the) clarification|need (?:some |more |further )+(?:information|details?|clarification) from you|"
@@ -81,8 +84,8 @@ _ADVICE_ONLY = re.compile(r"not a public authority (?:for the purposes of|under)
                           r"further information (?:we|i) (?:reasonably )?(?:need|require)|(?:help us|grateful) if you could (?:tell|let|confirm|clarify|specify)|"
                           r"(?:once|when) we (?:receive|have) your (?:reply|response|clarification)|(?:ask|asking) you to clarify|clarify your request|"
                           # not a request for recorded information: "We have therefore not treated your email as a request"
-                          r"not (?:been )?treated (?:(?:your|this|it)\b[^.]{0,40}? )?as (?:a|an) (?:valid )?(?:foi |freedom of information )?request|"
-                          r"(?:request|it|e-?mail|letter) (?:has been|was|have been|will be|is being|should be) (?:transferred|forwarded|passed|referred)", _I)
+                          r"not (?:been )?treated (?:(?:your|this|it)\b[^.]{0,40}? )?as (?:a|an) (?:valid )?(?:foi |freedom of information )?request", _I)
+_TRANSFER = re.compile(_TRANSFERRED, _I)
 _ACKNOWLEDGEMENT = re.compile(
     r"will now be considered|acknowledge receipt|has been logged(?! under their)|logged under (?!their)|extension letter|"
     r"(?:extend|extending) the (?:time|deadline)|you will receive a response within", _I)
@@ -234,6 +237,8 @@ def decide_outcome(response_text: str, citations: list[Citation], ncnd: bool, re
         return "refused"
     if _STATED_FULL.search(flat):
         return "full"  # "it is provided in full below": a not-held remark is about something else
+    if _TRANSFER.search(flat) and not (given or figures):
+        return "other"
     if not_held:
         if given or figures:
             return "partial"
@@ -260,9 +265,13 @@ def _is_procedural_refusal(citation: Citation) -> bool:
     return citation.section in ("12", "14")
 
 
+_LETTER_LABEL = re.compile(r"^[ \t]*\(?([a-h])\)[ \t]", re.MULTILINE)
+
+
 def _last_part(text: str) -> int:
-    """The highest part number labelled at a line start ("3.", "Q3", "A3:"), 0 where parts are not numbered."""
-    return max((int(n) for n in _PART_LABEL.findall(text)), default=0)
+    """The highest part labelled at a line start ("3.", "Q3", "A3:", or "c)" as 3), 0 where parts are not labelled."""
+    return max([int(n) for n in _PART_LABEL.findall(text)]
+               + [ord(letter) - ord("a") + 1 for letter in _LETTER_LABEL.findall(text)], default=0)
 
 
 def _part_scoped_cost_refusal(text: str) -> bool:

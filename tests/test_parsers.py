@@ -550,6 +550,17 @@ def test_request_span(text, expected):
      "exempt under section 42(1).\n2. The total cost of preparing the business case was £86,400.\nYours sincerely", "partial"),
     ("You asked:\n1. The published registers.\n2. This year's register.\nResponse\n1. The published registers are exempt "
      "under section 21(1) as reasonably accessible.\n2. I attach the full 2018/19 register.\nYours sincerely", "partial"),
+    # a thread: the acknowledgement, then the reply saying it is not held
+    ("Dear Lancashire Constabulary,\nDid you use facial recognition at the switch-on?\nYours faithfully,\nC. R.\n\nDear Mr R\n"
+     "Your request has been logged under reference FOI-LC-2017-1043.\n\nDear Mr R\nThe force did not deploy it, so the "
+     "information you have requested is not held.\nYours sincerely", "not_held"),
+    # a transfer is the decision, even where the letter also says this office holds nothing
+    ("You asked:\nHow many officers patrolled the night-time economy?\nResponse\nThis office does not hold information about "
+     "patrols. With your agreement we have transferred your request to Surrey Police, who will respond directly.\n"
+     "Yours sincerely", "other"),
+    # lettered parts: cut while answering a), with b) and c) still to come
+    ("Please provide:\na) a list of grants;\nb) evaluation reports;\nc) the assessment criteria.\nI will deal with each part "
+     "in turn.\na) A list of all grants is attached to this letter as Appendix A. It shows the name of each", "unknown"),
 ])
 def test_outcome_of_short_responses(text, expected):
     assert parse_text(text).outcome == expected
