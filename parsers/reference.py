@@ -30,7 +30,7 @@ _LABEL = re.compile(
     r"|foi[ ]+(?:response|request)[ ]*(?:no\.?|number)?[ ]*:"
     r"|(?:request|case|foi)[ ]+(?:no\.?|number|id)[ ]*:?"
     r"|response to (?:your )?(?:foi |freedom of information )?request(?:[ ]+(?:no\.?|number))?[ ]*:?"
-    r"|freedom of information (?:act )?(?:request|response)(?=[ ]*[-–:]?[ ]*(?:[A-Z]{1,6}[ /-]){0,3}\d)"
+    r"|freedom of information (?:act )?(?:request|response)(?=[ ]*[-–:]?[ ]*(?:[A-Z]{1,6}[ /-]?){0,3}\d)"
     r"|(?:allocated|given|assigned|logged (?:with|under))(?: the)? reference(?: number)?"
     # a heading "Request 2071/24 – Knife crime", "EIR 2004 – Request 118/24": the number has a separator
     r"|request(?=[ ]*:?[ ]+(?:[A-Z]{1,6}[ /.-]){0,3}\d+[-/.]\d)"
@@ -80,7 +80,7 @@ def _plausible(token: str, bare: bool) -> bool:
     return True
 
 
-def _labelled(lines: list[str]) -> str | None:
+def _labelled(lines: list[str], ours_anywhere: bool = True) -> str | None:
     for i, line in enumerate(lines):
         for m in _LABEL.finditer(line):
             if not m.group(0).strip():
@@ -93,7 +93,7 @@ def _labelled(lines: list[str]) -> str | None:
             # "... has been allocated reference number 2024-0999" is ours wherever it stands in a sentence
             # "Our reference" is ours wherever it stands: "Subject: RE: FOI request [Our reference: NCA/20/0391]"
             ours = m.group(0).lower().startswith("our")
-            if not _LABEL_POSITION.search(before) and not _ALLOCATED.match(m.group(0)) and not ours:
+            if not _LABEL_POSITION.search(before) and not _ALLOCATED.match(m.group(0)) and not (ours and ours_anywhere):
                 continue
             rest = line[m.end():]
             label_has_colon = m.group(0).rstrip().endswith((":", "."))
@@ -111,7 +111,7 @@ def _labelled(lines: list[str]) -> str | None:
 def extract_reference(text: str, title: str | None = None, head_lines: int = 12) -> str | None:
     """The reference printed in the text (or title), or None. `text` is clean text (no chrome)."""
     lines = [ln for ln in text.split("\n") if ln.strip()]
-    ref = _labelled(lines[:40])
+    ref = _labelled(lines[:40], ours_anywhere=False)
     if ref:
         return ref
     titles = ([title] if title else []) + lines[:3]
@@ -120,6 +120,11 @@ def extract_reference(text: str, title: str | None = None, head_lines: int = 12)
             m = pattern.search(t)
             if m and _plausible(_clean(m.group(1)), bare=False):
                 return _clean(m.group(1))
+    # "our reference" inside a sentence comes after the title: "FOI 1048/24 – Raves" is this request, while
+    # "a request from you (our reference FOI 837/24)" names an earlier one
+    ref = _labelled(lines[:40])
+    if ref:
+        return ref
     for line in lines[:head_lines]:
         m = _REF.fullmatch(line.strip())
         if m and _plausible(_clean(m.group(0)), bare=True):

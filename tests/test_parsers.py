@@ -205,6 +205,11 @@ def test_compound_subsections_split(chain, expected):
     ("Freedom of Information Act Request No: 2023-1414\nDate: 08/11/2023", "2023-1414"),
     ("Date of request: 11/01/2024\nYou asked:", None),
     ("Request 20/09/1088\nThank you", "20/09/1088"),
+    # letters run straight into the digits after the label
+    ("Wiltshire Police\nFreedom of Information Request: WP17/961\nDate: 22/11/2017", "WP17/961"),
+    # the title's reference is this request's; "our reference" inside a sentence names an earlier one
+    ("FOI 1048/24 – Unlicensed music events\nRequest\nRaves?\nResponse\nWe received a request from you on 2 March "
+     "(our reference FOI 837/24) asking for the same information.", "FOI 1048/24"),
 ])
 def test_reference_formats(text, expected):
     assert extract_reference(text) == expected
