@@ -358,6 +358,7 @@ def relies_on_cost_limit(text: str, exclude: list[tuple[int, int]] = ()) -> bool
     lowered = unwrap_lines(lower_same_length(text))
     if not any(word in lowered for word in ("limit", "threshold", "costly", "cost of compliance", "hour")):
         return False  # cheap pre-check: the full pattern is slow on long texts
+    hedged = False
     for m in COST_REFUSAL.finditer(lowered):
         if any(a <= m.start() < b for a, b in exclude):
             continue
@@ -365,8 +366,16 @@ def relies_on_cost_limit(text: str, exclude: list[tuple[int, int]] = ()) -> bool
         sentence = " ".join(lowered[s:e].split())
         if _NOT_RELIED_SENTENCE.search(sentence) or sentence.startswith("if "):
             continue
-        return True
-    return False
+        if not _HEDGED_COST.search(sentence):
+            return True
+        hedged = True
+    # "a search of those archives is likely to exceed the appropriate limit", "if the cost ... would exceed the
+    # limit, we will let you know": a warning, unless the response also refuses something
+    return hedged and _refuses(text, exclude)
+
+
+# A cost remark about what might happen: advice before a future request, a conditional, a likelihood.
+_HEDGED_COST = re.compile(r"\bif\b|\blikely to\b|\bin (?:the )?future\b|\bshould you\b|\bwere to\b|\bany future\b")
 
 
 def asserts_ncnd(text: str, exclude: list[tuple[int, int]] = ()) -> bool:

@@ -324,6 +324,14 @@ def test_reference_formats(text, expected):
     # an extension letter: a provision still being weighed is not relied on
     ("We need more time. The information may engage the exemption in section 43 of the Act, and we need to consider "
      "the public interest before reaching a decision.", []),
+    # cost warnings that refuse nothing: advice for a future request, a conditional, a likelihood
+    ("All four questions are answered. Should you wish to extend your request to earlier years, a search of the "
+     "archives is likely to exceed the appropriate limit.", []),
+    ("We need you to clarify your request. If it were to remain in its current form, locating the information would "
+     "exceed the appropriate limit.", []),
+    # ... but a likelihood with a refusal is a cost refusal
+    ("Locating the information is likely to exceed the appropriate limit. We are not obliged to comply with your request.",
+     [Citation("FOIA", "12", "", False)]),
 ])
 def test_citations_in_context(text, expected):
     assert extract_citations(text) == expected
