@@ -54,11 +54,11 @@ _DEFINING_SENTENCE = re.compile(
     r"^(?:section|s\.?)\s?(\d{1,2}[a-z]?)(?:\s?\(\w{1,4}\))*" + _DEFINITION_AFTER.pattern.removeprefix("^"))
 _RANGE_AFTER = re.compile(r"^\s*(?:to|-|–)\s*\d", re.IGNORECASE)
 # Another request than this one; section 14(2) mentions are exempt from this (see extract_citations).
-_EARLIER_REQUEST = re.compile(r"previous(?:ly)? request|earlier request|your previous")
+EARLIER_REQUEST = re.compile(r"previous(?:ly)? request|earlier request|your previous")
 # A whole request refused, in words; never "no part of your request has been refused".
 REQUEST_REFUSED = r"(?<!no part of )(?:this|your|the) request (?:is being|has been|is) (?:therefore )?refused"
 _NOT_RELIED_SENTENCE = re.compile(
-    _EARLIER_REQUEST.pattern + r"|previously (?:refused|advised)|"
+    EARLIER_REQUEST.pattern + r"|previously (?:refused|advised)|"
     r"would need to be refused|would have to be refused|could be refused|may be refused|"
     r"can apply|could apply|may apply|these include|may be (?:engaged|applied|used|relied)|might|"
     # a provision still being considered: "may engage the exemption in section 43 ... before reaching a decision"
@@ -276,7 +276,7 @@ def extract_citations(text: str, exclude: list[tuple[int, int]] = ()) -> list[Ci
             continue
         if mention.section == "14" and mention.act == "FOIA":
             # section 14(2) is *about* an earlier request: naming one is no sign that this mention is another's
-            sentence = _EARLIER_REQUEST.sub("", sentence)
+            sentence = EARLIER_REQUEST.sub("", sentence)
         if _NOT_RELIED_SENTENCE.search(sentence):
             continue
         line_start = text.rfind("\n", 0, mention.start) + 1

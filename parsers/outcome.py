@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 
-from parsers.citations import COST_REFUSAL, REQUEST_REFUSED
+from parsers.citations import COST_REFUSAL, EARLIER_REQUEST, REQUEST_REFUSED
 from parsers.dates import DATE_PATTERN
+from parsers.figures import NUMBERED_THING, ROW_NUMBER, is_table_row
 from parsers.record import Citation
 from parsers.text import lower_same_length, unwrap_lines
 
@@ -115,29 +116,10 @@ _QUANTITY = re.compile(
     r"(?:\b(?:is|are|was|were|total|totals|totalled)|[:=|–-])\s*\d|\d[\d,.]*\s*\|", _I)
 
 
-# Numbers that name a part, not a quantity: "questions 1 to 3", "rounds 3 and 4", "part 2"
-_NUMBERED_THING = re.compile(
-    r"\b(?:questions?|parts?|points?|q|rounds?|phases?|stages?|tranches?|paragraphs?)\s*\d+[a-z]?"
-    r"(?:\s*(?:to|and|-|–|,|&)\s*\d+[a-z]?)*", _I)
-
-
 # The police phone lines are names, not figures: "abandoned 101 calls", "calls to 999", "the 111 service"
 _SERVICE_NUMBER = re.compile(
     r"(?<!were )(?<!are )(?<!was )(?<!received )(?<!total of )(?<!: )\b(?:101|999|111)\b(?=(?:\s*(?:and|or|/|&)\s*(?:101|999|111)\b)*\s*(?:calls?|numbers?|services?|lines?|non-emergency|"
     r"emergency|contacts?|system|call handl))|(?<=calls to )(?:101|999|111)\b|(?:(?<=dial )|(?<=ring )|(?<=call ))(?:101|999|111)\b", _I)
-
-
-_ROW_NUMBER = re.compile(r"[£]?\d[\d,.]*%?:?")
-_YEAR_TOKEN = re.compile(r"(?:19|20)\d\d(?:/\d\d)?:?")
-
-
-def _is_table_row(line: str) -> bool:
-    """A short line of figures: "2017 648", "Belfast 412 389" — two or more numbers, not all of them years or
-    dates, and no more than a short label besides."""
-    tokens = re.sub(DATE_PATTERN, " ", _NUMBERED_THING.sub(" ", line)).split()
-    numbers = [w for w in tokens if _ROW_NUMBER.fullmatch(w)]
-    return (len(tokens) <= 8 and len(numbers) >= 2 and len(numbers) * 2 >= len(tokens)
-            and any(not _YEAR_TOKEN.fullmatch(w) for w in numbers))
 
 
 def _answers_with_figures(text: str) -> bool:
@@ -146,20 +128,20 @@ def _answers_with_figures(text: str) -> bool:
     # sentence by sentence: "The force owns 412 devices. Their locations are exempt under section 31."
     sentences = [sentence for paragraph in text.split("\n") if not _SEARCH_ARITHMETIC.search(paragraph)
                  for sentence in re.split(r"(?<=[a-z0-9%)]\.)[ \t]+", paragraph)]
-    if sum(bool(_ROW_NUMBER.fullmatch(line.strip())) for line in text.split("\n")) >= 6:
+    if sum(bool(ROW_NUMBER.fullmatch(line.strip())) for line in text.split("\n")) >= 6:
         return True  # a table printed one cell per line
     for s in sentences:
         s = s.strip()
         if not s or s.endswith("?") or _NOT_AN_ANSWER.search(s):
             continue
         s = _QUESTION_LABEL.sub("", s)  # the question's number
-        if _is_table_row(s):
+        if is_table_row(s):
             return True
-        figures = _DATE_OR_YEAR.sub("", _REFERENCE_LIKE.sub("", re.sub(r"\(\w{1,4}\)", "", _NUMBERED_THING.sub("", s))))
+        figures = _DATE_OR_YEAR.sub("", _REFERENCE_LIKE.sub("", re.sub(r"\(\w{1,4}\)", "", NUMBERED_THING.sub("", s))))
         if not _QUANTITY.search(figures):
             continue  # numbers that name things ("rounds 3 and 4") are not figures
         words = s.split()
-        numeric = sum(bool(_ROW_NUMBER.fullmatch(w)) for w in words)
+        numeric = sum(bool(ROW_NUMBER.fullmatch(w)) for w in words)
         if len(words) >= 3 and (s.endswith(".") or re.search(r"(?::|\s[-–])\s*£?[\d,.]+", s) or "|" in s):
             return True
         if numeric >= 2 and len(words) <= 8:  # a row led by a date ("31 March 2017 24.6 FTE"), which _is_table_row drops
@@ -205,7 +187,7 @@ def decide_outcome(response_text: str, citations: list[Citation], ncnd: bool, re
             return "unknown"
     if _STATED_PARTIAL.search(flat):
         return "partial"
-    given = bool(_GIVEN.search(t) or _GIVEN.search(flat))
+    given = _gives(t) or _gives(flat)
     attached = bool(_ATTACHED_RESPONSE.search(flat))
     refusal = _STATED_REFUSED.search(flat)
     not_held = bool(_NOT_HELD.search(flat))
@@ -256,6 +238,20 @@ def decide_outcome(response_text: str, citations: list[Citation], ncnd: bool, re
 
 
 _PART_LABEL = re.compile(r"^[ \t]*(?:q(?:uestion)?|a(?:nswer)?|part|response)?[ \t]*(\d{1,2})[ \t]*[.):–-]", re.MULTILINE)
+
+
+# A sentence about another request: "We responded to that request on 28 March and provided the information."
+_ABOUT_ANOTHER_REQUEST = re.compile(EARLIER_REQUEST.pattern + r"|\bthat request\b|(?:previous|earlier|original) (?:response|reply)", _I)
+
+
+def _gives(text: str) -> bool:
+    """Does the response say it gives information? Not where the sentence is about an earlier request."""
+    for m in _GIVEN.finditer(text):
+        start = max(text.rfind(".", 0, m.start()), text.rfind("\n\n", 0, m.start())) + 1
+        end = text.find(".", m.end())
+        if not _ABOUT_ANOTHER_REQUEST.search(text[start : end if end != -1 else len(text)]):
+            return True
+    return False
 
 
 def _is_procedural_refusal(citation: Citation) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from parsers.figures import is_table_row
 from parsers.reference import REF_TOKEN
 from parsers.text import unwrap_lines
 
@@ -51,7 +52,8 @@ _INLINE_REQUEST_HEADING = re.compile(r"^(?:foi )?request\s*[:\-–]\s*(?=\S)", r
 # WhatDoTheyKnow: the requester writes to the body ("Dear Kent Police,"), while authorities write to a
 # person ("Dear Mr Smith", "Dear Member of the Public"). Only the former starts the request.
 _DEAR_BODY = re.compile(
-    r"^dear (?:sir(?: or |/)madam|[^,\n]{0,80}\b(?:police|constabulary|commissioner|council|service|"
+    # (a body's name may hold one comma: "Dear Northamptonshire Police, Fire and Crime Commissioner,")
+    r"^dear (?:sir(?: or |/)madam|[^,\n]{0,80}(?:, [^,\n]{1,40})?\b(?:police|constabulary|commissioner|council|service|"
     r"authority|office|mps|npcc|foi|freedom of information|department|unit|team|pcc|opcc)\b[^,\n]{0,40}),?\s*$",
     re.IGNORECASE,
 )
@@ -173,7 +175,7 @@ def _end_of_request(text: str, start: int) -> int:
         s = line.strip()
         if i and s and (_RESPONSE_START.match(s) or _ANSWER_VOICE.search(s)):
             return offset
-        if i and s and _DATA_ROW.match(s) and not (_LIST_ITEM.match(s) or _REQUESTY.match(s)):
+        if i and s and (_DATA_ROW.match(s) or is_table_row(s)) and not (_LIST_ITEM.match(s) or _REQUESTY.match(s)):
             return offset  # the answer's table or figures ("2021 – 1,036", "Month | Calls | ...")
         if i and s and previous.endswith("?") and not (
             _LIST_ITEM.match(s) or _REQUESTY.match(s) or s.endswith(("?", ":")) or s[0].islower()

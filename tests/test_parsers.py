@@ -31,6 +31,8 @@ DEV4 = FIXTURES / "dev4"
 DEV5 = FIXTURES / "dev5"
 DEV6 = FIXTURES / "dev6"
 DEV7 = FIXTURES / "dev7"
+HELDOUT6 = FIXTURES / "heldout6"
+HELDOUT7 = FIXTURES / "heldout7"
 
 
 def _labels(directory: Path) -> list[dict]:
@@ -78,9 +80,10 @@ def test_corpus_document(label, request):
     assert _fields(_parse_file(CORPUS / label["file"])) == _label_fields(label)
 
 
-@pytest.mark.parametrize("directory", [CORPUS, HELDOUT, HELDOUT2, HELDOUT3, DEV3, HELDOUT4, HELDOUT5, DEV4, DEV5, DEV6, DEV7],
+@pytest.mark.parametrize("directory", [CORPUS, HELDOUT, HELDOUT2, HELDOUT3, DEV3, HELDOUT4, HELDOUT5, DEV4, DEV5, DEV6, DEV7,
+                                       HELDOUT6, HELDOUT7],
                          ids=["corpus", "heldout", "heldout2", "heldout3", "dev3", "heldout4", "heldout5", "dev4", "dev5",
-                              "dev6", "dev7"])
+                              "dev6", "dev7", "heldout6", "heldout7"])
 def test_quality_floors(directory):
     if not (directory / "labels.json").exists():
         pytest.fail(f"no labels in {directory}")
@@ -434,6 +437,14 @@ def test_citations_in_context(text, expected):
     ("Tell us whether you accept cookies\n\nWe use cookies to collect information about how you use the Police Scotland "
      "website.\n\nHome / Disclosure log / Drones\n\nPlease confirm how many drones the force owns.\n\nAnswer: The force owns 12.",
      "Please confirm how many drones the force owns."),
+    # a table row is the answer, not the request
+    ("Rural crime\nHow many thefts of tractors were reported in 2013 and 2014?\nPlease break the figures down by area.\n"
+     "Thefts by type\nTractor 14 11\nTrailer 41 47\n", "How many thefts of tractors were reported in 2013 and 2014?\n"
+     "Please break the figures down by area.\nThefts by type"),
+    # a body's name with a comma in the requester's greeting
+    ("Dear Northamptonshire Police, Fire and Crime Commissioner,\n\nIn your newsletter the Commissioner announced an app.\n"
+     "Please provide the contract.\n\nYours faithfully,\nP. L.", "In your newsletter the Commissioner announced an app.\n"
+     "Please provide the contract."),
 ])
 def test_request_span(text, expected):
     assert parse_text(text).request_text == expected
@@ -574,6 +585,13 @@ def test_request_span(text, expected):
     # lettered parts: cut while answering a), with b) and c) still to come
     ("Please provide:\na) a list of grants;\nb) evaluation reports;\nc) the assessment criteria.\nI will deal with each part "
      "in turn.\na) A list of all grants is attached to this letter as Appendix A. It shows the name of each", "unknown"),
+    # a financial year labels a row of figures
+    ("You asked:\n1. The Commissioner's travel expenses in each year.\nResponse\n1. Expenses claimed:\n2017/18 £2,316.40\n"
+     "2018/19 £1,987.15\nYours sincerely", "full"),
+    # "provided the information" about the earlier request refused as repeated
+    ("Request\nThe number of raves in each month.\nResponse\nWe responded to that request on 28 March and provided the "
+     "information we hold. We are therefore relying on section 14(2) and will not be providing it again.\nYours sincerely",
+     "refused"),
 ])
 def test_outcome_of_short_responses(text, expected):
     assert parse_text(text).outcome == expected
