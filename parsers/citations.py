@@ -75,6 +75,12 @@ _NOT_RELIED_SENTENCE = re.compile(
     r"would (?:ordinarily|normally|usually|otherwise) apply|consider(?:ed|ing)? whether|\b(?:may|might|could) (?:well )?exceed|"
     # what an earlier request was told: "We responded to that request ..., redacted under section 40(2)"
     r"(?:responded|replied) to (?:that|the (?:earlier|previous|original)) request|in (?:that|our (?:previous|earlier|original)) (?:response|reply)|"
+    # an internal review or a repeat request recounting the first answer: "Our response of 29 October 2019
+    # refused the request under section 31", "On that occasion ... withheld under section 31(1)(a)"
+    r"\b(?:our|the) (?:original|earlier|previous|initial|first) (?:response|reply|decision)|\bour (?:response|reply|letter) (?:of|dated) \d|"
+    r"\bon that occasion\b|"
+    # FOIA s39 sending an environmental request to the EIR: "Section 39 directs that ... dealt with under the EIR"
+    r"(?:dealt with|handled|considered|processed|answered) under the (?:eir|environmental information regulations)|"
     # explanation of the Act, not reliance: "the bodies listed at Section 23(3)", "the limit under section 12 is £450"
     r"\b(?:listed|named|specified) (?:at|in|under) (?:s|section)|you may (?:also )?be aware|limit[^.]{0,60}\bis £\s?\d|"
     r"as currently worded|it is likely that|\bpossible that\b|"
@@ -97,13 +103,13 @@ _RELIANCE = re.compile(
 _REQUESTER_VOICE = re.compile(r"\bi (?:would (?:ask|like|be grateful)|appreciate|understand|believe|think|accept|am aware)\b")
 _NCND_PHRASE = re.compile(
     r"neither\s+confirm(?:s|ing)?\s+n?or\s+den(?:y|ies|ying)|\bncnd\b|duty to confirm or deny does not (?:apply|arise)|"
-    r"(?:refuse|not required) to reveal whether|section 18\s?\(1\) of the freedom of information \(scotland\)|"
+    r"(?:refus(?:e|es|ing)|not required) to reveal whether|section 18\s?\(1\) of the freedom of information \(scotland\)|"
     r"duty in s(?:ection)?\.?\s?1\s?\(\s?1\s?\)\s?\(\s?a\s?\).{0,80}?does not apply",
     re.IGNORECASE | re.DOTALL,
 )
 _NCND_ASSERTION = re.compile(
     r"\b(?:can|will|must|shall|would|does|do|cannot|to)\s+neither\s+confirm\s+n?or\s+deny|"
-    r"(?:can|will)\s+not\s+confirm\s+or\s+deny|refuse to reveal whether|neither confirm(?:s)? n?or den(?:y|ies) (?:whether|that|any|holding)",
+    r"(?:can|will)\s+not\s+confirm\s+or\s+deny|refus(?:e|es|ing) to reveal whether|neither confirm(?:s)? n?or den(?:y|ies) (?:whether|that|any|holding)",
     0,
 )
 COST_REFUSAL = re.compile(
@@ -277,7 +283,10 @@ def extract_citations(text: str, exclude: list[tuple[int, int]] = ()) -> list[Ci
         if mention.section == "14" and mention.act == "FOIA":
             # section 14(2) is *about* an earlier request: naming one is no sign that this mention is another's
             sentence = EARLIER_REQUEST.sub("", sentence)
-        if _NOT_RELIED_SENTENCE.search(sentence):
+        in_zone = any(a <= mention.start <= b for a, b in zones)
+        # "If the information did exist and were held, it would be exempt under ...": in an NCND reply that
+        # conditional is how the exemptions are relied on, not a hypothetical
+        if _NOT_RELIED_SENTENCE.search(sentence[3:] if in_zone and sentence.startswith("if ") else sentence):
             continue
         line_start = text.rfind("\n", 0, mention.start) + 1
         is_heading = text[line_start : mention.start].strip() == "" and re.match(r"^[^.\n]{0,60}?[-–—]", after)
@@ -287,7 +296,6 @@ def extract_citations(text: str, exclude: list[tuple[int, int]] = ()) -> list[Ci
             # 40(4A) is met": the parts of a section named in the sentence that explains it are explanation
             defined.append(mention)
             continue
-        in_zone = any(a <= mention.start <= b for a, b in zones)
         for sub in mention.subsections:
             if not is_withholding_citation(mention.act, mention.section, sub):
                 continue

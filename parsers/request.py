@@ -111,12 +111,12 @@ _ANSWER_VOICE = re.compile(
     r"\byour (?:request|correspondence|e-?mail|letter|enquiry|application)\b|"
     # the authority speaking of itself: "The Office does not manage the contract.", "The force holds ..."
     r"^(?:the|this) (?:office|force|constabulary|commissioner|service|department|authority|pcc|opcc|pfcc)\b[^.?]{0,40}?"
-    r"\b(?:holds?|does not (?:hold|manage|record|collect|have)|has (?:searched|located|considered)|can confirm|"
+    r"\b(?:holds?|does not (?:hold|manage|record|collect|have)|has (?:searched|located|considered|carried out|conducted|undertaken|completed)|can confirm|"
     r"is (?:not )?able|is unable)\b|"
     # ... or by name: "Lincolnshire Police does not record the type of organisation ..."
     r"^(?!(?:why|how|what|when|where|whether|which|who|did|does|do|is|are|can|could|would|will|please|has|have|if)\b)"
-    r"(?-i:(?:[A-Z][\w&'’-]*\s+){0,5})(?:police|constabulary|commissioner|pcc|opcc|pfcc)(?:\s+\([A-Z]+\))?\s+"
-    r"(?:holds?|does not|do not|did not|has (?:searched|located|considered|no)|can confirm|cannot|is (?:not )?able|is unable|"
+    r"(?-i:(?:(?:[A-Z][\w&'’-]*|&)\s+){0,5})(?:police|constabulary|commissioner|pcc|opcc|pfcc)(?:\s+\([A-Z]+\))?\s+"
+    r"(?:holds?|does not|do not|did not|has (?:searched|located|considered|no|carried out|conducted|undertaken|completed)|can confirm|cannot|is (?:not )?able|is unable|"
     r"records?|recorded)\b",
     re.IGNORECASE,
 )

@@ -335,6 +335,18 @@ def test_reference_formats(text, expected):
     # ... but a likelihood with a refusal is a cost refusal
     ("Locating the information is likely to exceed the appropriate limit. We are not obliged to comply with your request.",
      [Citation("FOIA", "12", "", False)]),
+    # FOISA: "refusing to reveal whether", then a sentence opening "If the information did exist and were held"
+    ("In terms of section 18(1) of the Act, Police Scotland is refusing to reveal whether the information exists. If "
+     "the information did exist and were held, it would be exempt in terms of sections 35(1)(a) and section 39(1).",
+     [Citation("FOISA", "18", "(1)", True), Citation("FOISA", "35", "(1)(a)", True), Citation("FOISA", "39", "(1)", True)]),
+    # an internal review recounting the first response, and a repeat request recounting the first answer
+    ("Our response of 29 October 2019 refused the request under section 31(1)(a). Having reviewed it, section 40(2) "
+     "is upheld for the names.", [Citation("FOIA", "40", "(2)", False)]),
+    ("On that occasion we explained that site-level data was withheld under section 31(1)(a). We are relying on "
+     "section 14(2).", [Citation("FOIA", "14", "(2)", False)]),
+    # FOIA s39 sends an environmental request to the EIR: routing, not reliance
+    ("Section 39 of the Freedom of Information Act 2000 directs that requests of this kind are dealt with under the "
+     "EIR. The site plans are withheld under regulation 12(5)(a).", [Citation("EIR", "12", "(5)(a)", False)]),
 ])
 def test_citations_in_context(text, expected):
     assert extract_citations(text) == expected
@@ -445,6 +457,9 @@ def test_citations_in_context(text, expected):
     ("Dear Northamptonshire Police, Fire and Crime Commissioner,\n\nIn your newsletter the Commissioner announced an app.\n"
      "Please provide the contract.\n\nYours faithfully,\nP. L.", "In your newsletter the Commissioner announced an app.\n"
      "Please provide the contract."),
+    # the force naming itself, with an ampersand in its name, opens the answer
+    ("Thank you for your request in which you asked for the following:\nHow many hate crimes in 2017?\n"
+     "Devon & Cornwall Police has carried out an initial assessment of the work needed.", "How many hate crimes in 2017?"),
 ])
 def test_request_span(text, expected):
     assert parse_text(text).request_text == expected
