@@ -81,6 +81,9 @@ _NOT_RELIED_SENTENCE = re.compile(
     r"\bon that occasion\b|"
     # FOIA s39 sending an environmental request to the EIR: "Section 39 directs that ... dealt with under the EIR"
     r"(?:dealt with|handled|considered|processed|answered) under the (?:eir|environmental information regulations)|"
+    r"\bunder (?:the )?(?:freedom of information act|foia?)\b[^.]{0,80}\bwould\b|"
+    # a provision the reviewer finds does not apply: "I am not persuaded that section 31 was correctly applied"
+    r"\b(?:s|section)\.? ?(?!1\b|1\()\d+\w*(?:\(\w+\))* (?:does|did) not apply|not (?:correctly|properly|appropriately) applied|not persuaded|not upheld|"
     # explanation of the Act, not reliance: "the bodies listed at Section 23(3)", "the limit under section 12 is £450"
     r"\b(?:listed|named|specified) (?:at|in|under) (?:s|section)|you may (?:also )?be aware|limit[^.]{0,60}\bis £\s?\d|"
     r"as currently worded|it is likely that|\bpossible that\b|"
@@ -340,6 +343,18 @@ def extract_citations(text: str, exclude: list[tuple[int, int]] = ()) -> list[Ci
     return [Citation(act, section, sub, found[(act, section, sub)]) for act, section, sub in kept]
 
 
+# The authority asking the requester to clarify or narrow before it answers (lowercased text). A cost estimate
+# in such a letter invites a narrower request; it refuses nothing.
+CLARIFICATION_SOUGHT = (
+    r"please clarify|request for clarification|we require (?:further )?clarification|would you (?:please )?clarify|"
+    r"need more (?:detail|information) from you|(?:once|when|until) we receive (?:your|this|the) clarification|"
+    r"need (?:some |more |further )+(?:information|details?|clarification) from you|before we can respond to your request|"
+    # "Under section 1(3) ... until we have the further information we reasonably need"; "it would help us if you could tell us"
+    r"further information (?:we|i) (?:reasonably )?(?:need|require)|(?:help us|grateful) if you could (?:tell|let|confirm|clarify|specify)|"
+    r"(?:once|when) we (?:receive|have) your (?:reply|response|clarification)|(?:ask|asking) you to clarify|clarify your request|"
+    r"could you (?:also )?(?:please )?(?:confirm|clarify|specify|tell us) (?:whether|which|what|if)")
+_CLARIFICATION_SOUGHT = re.compile(CLARIFICATION_SOUGHT)
+
 # A response refusing the request, in words that do not name the provision.
 _REFUSAL = re.compile(
     r"decided not to comply|(?:unable|not able) to comply with (?:your|this|the) request|"
@@ -366,6 +381,9 @@ def relies_on_cost_limit(text: str, exclude: list[tuple[int, int]] = ()) -> bool
     lowered = unwrap_lines(lower_same_length(text))
     if not any(word in lowered for word in ("limit", "threshold", "costly", "cost of compliance", "hour")):
         return False  # cheap pre-check: the full pattern is slow on long texts
+    refuses = _refuses(text, exclude)
+    if not refuses and any(not any(a <= m.start() < b for a, b in exclude) for m in _CLARIFICATION_SOUGHT.finditer(lowered)):
+        return False  # "... would take well over 18 hours. Could you confirm which events you mean?"
     hedged = False
     for m in COST_REFUSAL.finditer(lowered):
         if any(a <= m.start() < b for a, b in exclude):
@@ -379,7 +397,7 @@ def relies_on_cost_limit(text: str, exclude: list[tuple[int, int]] = ()) -> bool
         hedged = True
     # "a search of those archives is likely to exceed the appropriate limit", "if the cost ... would exceed the
     # limit, we will let you know": a warning, unless the response also refuses something
-    return hedged and _refuses(text, exclude)
+    return hedged and refuses
 
 
 # A cost remark about what might happen: advice before a future request, a conditional, a likelihood.

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from parsers.citations import COST_REFUSAL, EARLIER_REQUEST, REQUEST_REFUSED
+from parsers.citations import CLARIFICATION_SOUGHT, COST_REFUSAL, EARLIER_REQUEST, REQUEST_REFUSED
 from parsers.dates import DATE_PATTERN
 from parsers.figures import NUMBERED_THING, ROW_NUMBER, is_table_row
 from parsers.record import Citation
@@ -73,17 +73,13 @@ _ATTACHED_RESPONSE = re.compile(r"please (?:see|find) (?:attached )?(?:our|the) 
 # transfer is the decision even where the letter also says this body holds nothing.
 _TRANSFERRED = (r"(?:transferred|forwarded|passed|referred) (?:your (?:request|e-?mail|letter)|it|this request)(?: in full| on)? to|"
                 r"(?:request|it|e-?mail|letter) (?:has been|was|have been|will be|is being|should be) (?:transferred|forwarded|passed|referred)")
-_ADVICE_ONLY = re.compile(_TRANSFERRED + r"|not a public authority (?:for the purposes of|under)|not a request (?:that|which) can be (?:answered|dealt with)|(?:following|this) advice (?:is|may be) of assistance|"
+_ADVICE_ONLY = re.compile(_TRANSFERRED + "|" + CLARIFICATION_SOUGHT + r"|not a public authority (?:for the purposes of|under)|not a request (?:that|which) can be (?:answered|dealt with)|(?:following|this) advice (?:is|may be) of assistance|"
                           r"rather than (?:for )?recorded information|not (?:already )?held in recorded form|"
-                          r"(?:may wish to|should|will need to) (?:contact|write to|approach|apply to) (?!the (?:information )?commissioner|the ico\b)|not a valid request|please clarify|request for clarification|"
-                          r"we require (?:further )?clarification|would you (?:please )?clarify|need more (?:detail|information) from you|"
-                          r"(?:once|when|until) we receive (?:your|this|the) clarification|need (?:some |more |further )+(?:information|details?|clarification) from you|"
-                          r"before we can respond to your request|(?:is|are) held by (?:another|a different)|"
+                          r"(?:may wish to|should|will need to) (?:contact|write to|approach|apply to) (?!the (?:information )?commissioner|the ico\b)|not a valid request|"
+                          r"(?:is|are) held by (?:another|a different)|"
                           r"(?:should|may wish to) (?:direct|redirect|send|submit) your request to|"
-                          # clarification sought: "Under section 1(3) ... we are not obliged to comply ... until we
-                          # have the further information we reasonably need"; "it would help us if you could tell us"
-                          r"further information (?:we|i) (?:reasonably )?(?:need|require)|(?:help us|grateful) if you could (?:tell|let|confirm|clarify|specify)|"
-                          r"(?:once|when) we (?:receive|have) your (?:reply|response|clarification)|(?:ask|asking) you to clarify|clarify your request|"
+    # pointed elsewhere: "I would therefore suggest that you send your request to the Constabulary"
+    r"(?:suggest|recommend|advise) (?:that )?you (?:send|submit|direct|redirect|contact|write to|make|approach)\b|(?:best|better) placed to (?:answer|respond|deal)|"
                           # not a request for recorded information: "We have therefore not treated your email as a request"
                           r"not (?:been )?treated (?:(?:your|this|it)\b[^.]{0,40}? )?as (?:a|an) (?:valid )?(?:foi |freedom of information )?request", _I)
 _TRANSFER = re.compile(_TRANSFERRED, _I)
@@ -97,8 +93,9 @@ _PART_SCOPED_REFUSAL = re.compile(
 _NOT_AN_ANSWER = re.compile(
     r"section|\bs\.?\s?\d|\bact\b|regulation|page|telephone|\btel\b|e-?mail|article|principle|gdpr|\bdpa\b|"
     r"\bref\b|reference|https?:|"
-    # a deadline, as in the rights-of-review footer: "apply to the Commissioner within 6 months"
-    r"\bwithin \d+ (?:calendar |working )?(?:days?|weeks?|months?)\b", _I)
+    # a deadline or period, as in the rights-of-review footer: "apply to the Commissioner within 6 months",
+    # "published on the website for 28 days"
+    r"\b(?:within|for|after|up to) \d+ (?:calendar |working )?(?:days?|weeks?|months?)\b", _I)
 # A paragraph that counts the work a search would take ("6,235 records at 5 minutes each"): its figures
 # describe a cost refusal, not an answer.
 _SEARCH_ARITHMETIC = re.compile(

@@ -107,7 +107,7 @@ _ANSWER_VOICE = re.compile(
     r"\b(?:i|we) (?:can confirm|am treating|are treating|estimate|have (?:searched|located|now|carried out|"
     r"conducted|considered|reviewed|made enquiries)|(?:do not|don't) hold|hold (?:the|some|no|this)|"
     r"need (?:some )?(?:further|more) (?:information|detail|clarification))\b|"
-    r"\bwe are (?:able|unable|pleased|not able|writing)\b|\bi am (?:pleased|writing to (?:confirm|advise|inform))\b|\bi (?:must|can) (?:inform|advise) you\b|"
+    r"\bwe are (?:able|unable|pleased|not able|writing)\b|\bwe aim to (?:provide|respond|answer|deal)\b|\bi am (?:pleased|writing to (?:confirm|advise|inform))\b|\bi (?:must|can) (?:inform|advise) you\b|"
     r"\byour (?:request|correspondence|e-?mail|letter|enquiry|application)\b|"
     # the authority speaking of itself: "The Office does not manage the contract.", "The force holds ..."
     r"^(?:the|this) (?:office|force|constabulary|commissioner|service|department|authority|pcc|opcc|pfcc)\b[^.?]{0,40}?"

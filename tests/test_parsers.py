@@ -347,6 +347,14 @@ def test_reference_formats(text, expected):
     # FOIA s39 sends an environmental request to the EIR: routing, not reliance
     ("Section 39 of the Freedom of Information Act 2000 directs that requests of this kind are dealt with under the "
      "EIR. The site plans are withheld under regulation 12(5)(a).", [Citation("EIR", "12", "(5)(a)", False)]),
+    # a cost estimate in a letter asking the requester to narrow or clarify refuses nothing
+    ("We estimate that locating the records would take well over 18 hours, which would be beyond the appropriate "
+     "limit. Could you confirm whether you mean police officers only?", []),
+    # what FOIA would do, in an EIR response; a provision the reviewer finds does not apply
+    ("Under the Freedom of Information Act a request of this size would be considered against section 12. The request "
+     "is manifestly unreasonable under regulation 12(4)(b).", [Citation("EIR", "12", "(4)(b)", False)]),
+    ("I have decided that section 31 does not apply to any of the information. The duty in Section 1(1)(a) does not "
+     "apply by virtue of section 40(5).", [Citation("FOIA", "40", "(5)", True)]),
 ])
 def test_citations_in_context(text, expected):
     assert extract_citations(text) == expected
@@ -460,6 +468,9 @@ def test_citations_in_context(text, expected):
     # the force naming itself, with an ampersand in its name, opens the answer
     ("Thank you for your request in which you asked for the following:\nHow many hate crimes in 2017?\n"
      "Devon & Cornwall Police has carried out an initial assessment of the work needed.", "How many hate crimes in 2017?"),
+    # Police Scotland's and the SPA's stock sentence after the request
+    ("You asked for:\n1. The assessment reports.\n2. The correspondence.\nWhilst we aim to provide information wherever "
+     "possible, in some instances information is exempt.\n1. The reports are attached.", "1. The assessment reports.\n2. The correspondence."),
 ])
 def test_request_span(text, expected):
     assert parse_text(text).request_text == expected
@@ -607,6 +618,14 @@ def test_request_span(text, expected):
     ("Request\nThe number of raves in each month.\nResponse\nWe responded to that request on 28 March and provided the "
      "information we hold. We are therefore relying on section 14(2) and will not be providing it again.\nYours sincerely",
      "refused"),
+    # pointed to the body that holds it, without a transfer
+    ("You asked:\nHow many PCSOs are in each team?\nResponse\nDeployment is a matter for the Chief Constable, and the "
+     "Constabulary is best placed to answer. I would suggest that you send your request to the Constabulary.\nYours sincerely",
+     "other"),
+    # "published on the website for 28 days" is no figure given
+    ("Has PC Marsh been investigated?\nResponse\nThe force neither confirms nor denies that it holds the information, by "
+     "virtue of section 40(5).\nHearing outcomes are published on the force website for 28 days after each hearing.\n"
+     "Yours sincerely", "ncnd"),
 ])
 def test_outcome_of_short_responses(text, expected):
     assert parse_text(text).outcome == expected
