@@ -79,6 +79,8 @@ _NOT_RELIED_SENTENCE = re.compile(
     # refused the request under section 31", "On that occasion ... withheld under section 31(1)(a)"
     r"\b(?:our|the) (?:original|earlier|previous|initial|first) (?:response|reply|decision)|\bour (?:response|reply|letter) (?:of|dated) \d|"
     r"\bon that occasion\b|"
+    # the request answered inside the cost limit: "could be answered well within the appropriate limit under section 12"
+    r"^(?!.*\b(?:not|unable|cannot|can't|exceed\w*)\b).*\bwithin the (?:appropriate |cost |fees? )?limit|"
     # FOIA s39 sending an environmental request to the EIR: "Section 39 directs that ... dealt with under the EIR"
     r"(?:dealt with|handled|considered|processed|answered) under the (?:eir|environmental information regulations)|"
     r"\bunder (?:the )?(?:freedom of information act|foia?)\b[^.]{0,80}\bwould\b|"
@@ -235,7 +237,11 @@ def _zone_with_list(text: str, start: int, end: int) -> tuple[int, int]:
     e = max(e, end)
     nl = text.find("\n", e)
     stop = e
-    if nl != -1 and text[e:nl].strip() == "" or text[max(0, e - 1)] == ":" or (nl != -1 and text[e:nl].rstrip().endswith(":")):
+    introduces_list = text[max(0, e - 1)] == ":" or (nl != -1 and text[e:nl].rstrip().endswith(":"))
+    # a sentence that names its provisions and ends is complete: the "Section 31(1)(a)(b) – Law Enforcement"
+    # heading under it opens the explanation of another part's exemption, not a list of NCND provisions
+    names_its_provisions = bool(_MENTION.search(text, s, e))
+    if (nl != -1 and text[e:nl].strip() == "" and not names_its_provisions) or introduces_list:
         pos = nl + 1 if nl != -1 else len(text)
         while pos < len(text):
             line_end = text.find("\n", pos)
@@ -318,6 +324,15 @@ def extract_citations(text: str, exclude: list[tuple[int, int]] = ()) -> list[Ci
                 if is_withholding_citation(*key) and key not in found:
                     order.append(key)
                     found[key] = is_ncnd_subsection(*key)
+    for mention in defined:
+        # "It is published on our website. Section 25(1) of the Act provides that information which an applicant
+        # can reasonably obtain ... is exempt": the accessible-elsewhere exemption is only explained to rely on it
+        if (mention.act, mention.section) in _ACCESSIBLE_ELSEWHERE and _PUBLISHED.search(lowered):
+            for sub in mention.subsections:
+                key = (mention.act, mention.section, sub)
+                if is_withholding_citation(*key) and key not in found:
+                    order.append(key)
+                    found[key] = False
     cost_refusal = not any(k[1] == "12" for k in order) and relies_on_cost_limit(text, exclude)
     if not order and not cost_refusal and _refuses(text, exclude):
         # "The Fees Regulations set a limit of 18 hours ... we are not obliged to provide the information"
@@ -354,6 +369,11 @@ CLARIFICATION_SOUGHT = (
     r"(?:once|when) we (?:receive|have) your (?:reply|response|clarification)|(?:ask|asking) you to clarify|clarify your request|"
     r"could you (?:also )?(?:please )?(?:confirm|clarify|specify|tell us) (?:whether|which|what|if)")
 _CLARIFICATION_SOUGHT = re.compile(CLARIFICATION_SOUGHT)
+
+# Exemptions for information the requester can reach another way (FOIA s21, FOISA s25), and the response
+# pointing to where it is.
+_ACCESSIBLE_ELSEWHERE = {("FOIA", "21"), ("FOISA", "25")}
+_PUBLISHED = re.compile(r"\b(?:is|are|was|were|been) (?:already )?(?:published|publicly available|available (?:on|at|via|from))|link below|following link")
 
 # A response refusing the request, in words that do not name the provision.
 _REFUSAL = re.compile(

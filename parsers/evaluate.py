@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-_LIST_MARKER = re.compile(r"^(?:[-•*·⦁:>]+\s*|o\s+|\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.),:]\s*|q\d+[.:)]?\s*)", re.IGNORECASE)
+from parsers.request import LIST_MARKER
+
+_LIST_MARKER = re.compile("^" + LIST_MARKER, re.IGNORECASE)
 
 
 def request_key(text: str | None) -> str | None:

@@ -42,10 +42,10 @@ _NOT_OURS = re.compile(r"(?:your|previous|earlier|original|related|linked)\s*$",
 
 # A label starts its line or follows a date/heading separator; "... a similar request (Ref 126-2025)" in a
 # sentence is another request's reference.
-_LABEL_POSITION = re.compile(r"(?:^\s*|[-–—:|/]\s*(?:[A-Z][\w'’&]*\s*){0,3}|^(?:(?:[A-Z][\w'’&]*|of|and|the|for)\s*){1,8})$")
+_LABEL_POSITION = re.compile(r"(?:^\s*|\[\s*|[-–—:|/]\s*(?:[A-Z][\w'’&]*\s*){0,3}|^(?:(?:[A-Z][\w'’&]*|of|and|the|for)\s*){1,8})$")
 _ALLOCATED = re.compile(r"(?:allocated|given|assigned|logged)\b", re.IGNORECASE)
 _DATE_LIKE = re.compile(r"^(?:[0-2]?\d|3[01])[/.-](?:0?[1-9]|1[0-2])[/.-](?:\d{2}|(?:19|20)\d{2})$")
-_TITLE_PAREN = re.compile(r"\((" + REF_TOKEN + r")\)\s*$")
+_TITLE_PAREN = re.compile(r"\((?:(?i:ref(?:erence)?)\.?:?[ ]?)?(" + REF_TOKEN + r")\)\s*$")
 _TITLE_DASH_END = re.compile(r"\s[-–—]\s*(" + REF_TOKEN + r")\s*$")
 _TITLE_DASH_START = re.compile(r"^((?:FOI|FOIA|REF)[ ]?" + REF_TOKEN + r")\s+[-–—]\s")
 # any lettered reference opening a title before a dash: "IM-FOI-2024-2217 – Abandoned 101 calls"
@@ -104,7 +104,9 @@ def _labelled(lines: list[str], ours_anywhere: bool = True) -> str | None:
             tm = _REF.match(rest)
             # a date after a label is the date of the request ("Date of request: 11/01/2024"), never its reference
             if tm and _plausible(_clean(tm.group(0)), bare=False) and not _DATE_LIKE.match(_clean(tm.group(0))):
-                return _clean(tm.group(0))
+                # a body's code printed after the number ends the reference: "Our Ref: FOI 2019-23 OPCC"
+                suffix = re.match(r"[ ][A-Z]{2,6}(?=\s*$)", rest[tm.end():])
+                return _clean(tm.group(0) + (suffix.group(0) if suffix else ""))
     return None
 
 

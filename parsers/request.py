@@ -82,9 +82,13 @@ _RESPONSE_START = re.compile(
     re.IGNORECASE,
 )
 
+# A list marker opening a line of the request: a bullet, "1.", "(a)", "iv)", "Q3:", "Question 1:".
+LIST_MARKER = (r"(?:[-•*·⦁:>]+\s*|o\s+|\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.),:]\s*|q\d+[.:)]?\s*|"
+               r"(?:question|request|part)\s*\d{1,2}[a-z]?\s*[.:)–-]\s*)")
+
 # Lines that open a request when no lead-in says so.
 _REQUESTY = re.compile(
-    r"^[\"“‘']?(?:[-•*·⦁o:]+\s*|\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.),:]\s*|q\d+[.:)]?\s*)?"
+    r"^[\"“‘']?" + LIST_MARKER + r"?"
     r"(?:please\b|could\b|can\b|would\b|will\b|i\b|i[’']\w+|we\b|under the\b|under section\b|"
     r"how\b|what\b|which\b|when\b|where\b|who\b|whether\b|why\b|is\b|are\b|do\b|does\b|did\b|has\b|have\b|"
     r"the number\b|number of\b|details\b|copies\b|a copy\b|all\b|any\b|for (?:each|the|every)\b|"
@@ -166,6 +170,11 @@ _DATA_ROW = re.compile(r"^(?:[^|\n]*\|){2,}|^[\w/ -]{1,30}:\s*£?\d[\d,.]*%?$|^[
 _LIST_ITEM = re.compile(r"^(?:[-•*·⦁o]\s|\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.),:]\s|q\d+)", re.IGNORECASE)
 
 
+# A statement under a question, though it opens like a request item ("The number of ..."): "The number of RPAS
+# deployments in each division is published on the Police Scotland website."
+_STATEMENT = re.compile(r"^(?:the|this|these|our|all|any)\b[^?]{20,}?\b(?:is|are|was|were|has|have)\b[^?]*[.:]$", re.IGNORECASE)
+
+
 def _end_of_request(text: str, start: int) -> int:
     """The offset where the answer begins: a response marker line, or (in templates that answer each
     question under it) the first plain statement that follows a question."""
@@ -177,9 +186,9 @@ def _end_of_request(text: str, start: int) -> int:
             return offset
         if i and s and (_DATA_ROW.match(s) or is_table_row(s)) and not (_LIST_ITEM.match(s) or _REQUESTY.match(s)):
             return offset  # the answer's table or figures ("2021 – 1,036", "Month | Calls | ...")
-        if i and s and previous.endswith("?") and not (
+        if i and s and previous.endswith("?") and (_STATEMENT.match(s) or not (
             _LIST_ITEM.match(s) or _REQUESTY.match(s) or s.endswith(("?", ":")) or s[0].islower()
-        ):
+        )):
             return offset
         if s:
             previous = s

@@ -213,6 +213,10 @@ def test_compound_subsections_split(chain, expected):
     # the title's reference is this request's; "our reference" inside a sentence names an earlier one
     ("FOI 1048/24 – Unlicensed music events\nRequest\nRaves?\nResponse\nWe received a request from you on 2 March "
      "(our reference FOI 837/24) asking for the same information.", "FOI 1048/24"),
+    # "(Ref 21458)" closing a title; a body's code after the number; "[Ref: ...]" in an email subject
+    ("Freedom of Information request – Speed enforcement, A449 (Ref 21458)\nREQUEST\nAll emails.", "21458"),
+    ("Our Ref: FOI 2019-23 OPCC\nDate: 4 April 2019", "FOI 2019-23 OPCC"),
+    ("Subject: RE: FOI request - police numbers in Hastings [Ref: SPCC/FOI/041/22]\nDear Mr O,", "SPCC/FOI/041/22"),
 ])
 def test_reference_formats(text, expected):
     assert extract_reference(text) == expected
@@ -355,6 +359,18 @@ def test_reference_formats(text, expected):
      "is manifestly unreasonable under regulation 12(4)(b).", [Citation("EIR", "12", "(4)(b)", False)]),
     ("I have decided that section 31 does not apply to any of the information. The duty in Section 1(1)(a) does not "
      "apply by virtue of section 40(5).", [Citation("FOIA", "40", "(5)", True)]),
+    # an NCND sentence that names its provisions is complete: the heading under it explains another part's exemption
+    ("The location is exempt by virtue of Section 31(1)(a)(b).\nThe force can neither confirm nor deny that it holds any "
+     "information, as the duty in Section 1(1)(a) does not apply by virtue of Sections 23(5) and 24(2).\n\nSection "
+     "31(1)(a)(b) – Law Enforcement\nDisclosure would prejudice crime prevention.",
+     [Citation("FOIA", "31", "(1)(a)", False), Citation("FOIA", "31", "(1)(b)", False), Citation("FOIA", "23", "(5)", True),
+      Citation("FOIA", "24", "(2)", True)]),
+    # the accessible-elsewhere exemption explained right after saying where the information is published
+    ("The figures are published on the Police Scotland website. Section 25(1) of the Act provides that information "
+     "which an applicant can reasonably obtain other than by requesting it is exempt information.",
+     [Citation("FOISA", "25", "(1)", False)]),
+    # answered inside the cost limit
+    ("Your request could be answered well within the appropriate limit under section 12 of the Act.", []),
 ])
 def test_citations_in_context(text, expected):
     assert extract_citations(text) == expected
@@ -471,6 +487,11 @@ def test_citations_in_context(text, expected):
     # Police Scotland's and the SPA's stock sentence after the request
     ("You asked for:\n1. The assessment reports.\n2. The correspondence.\nWhilst we aim to provide information wherever "
      "possible, in some instances information is exempt.\n1. The reports are attached.", "1. The assessment reports.\n2. The correspondence."),
+    # "Question 1:" labels the request; a statement under a question is the answer, though it opens "The number"
+    ("Your questions and our responses are set out below.\n\nQuestion 1: How much did the OPCC spend?\n\nResponse: £18,240.",
+     "Question 1: How much did the OPCC spend?"),
+    ("Your questions are repeated below.\n1. How many RPAS flights were there in 2020?\nThe number of RPAS deployments in "
+     "each division is published on the website.", "1. How many RPAS flights were there in 2020?"),
 ])
 def test_request_span(text, expected):
     assert parse_text(text).request_text == expected
