@@ -37,7 +37,7 @@ _STATED_FULL = re.compile(
     r"(?:disclose|release|provide) the (?:requested )?information (?:to you )?in full|"
     r"(?:provided|disclosed|released|supplied) in full\b|full disclosure|"
     r"holds? all (?:of )?the (?:requested )?information[^.]{0,60}\b(?:provided|set out|given) below|(?:the whole|all) of your request has been answered|"
-    r"(?:disclose|release|provide) (?:all|the whole) of the (?:requested )?information", _I)
+    r"(?:disclose|release|provide) (?:all|the whole) of the (?:requested )?information|please (?:find|see) all (?:of )?the (?:requested )?information", _I)
 _GIVEN = re.compile(
     r"please (?:find|see) (?:(?:the )?(?:information |data |figures |table )?below|overleaf)\s*(?:[.:]|\n|$)|"
     r"please (?:find|see) (?:the )?(?:data|figures|information|table|spreadsheet|documents?|details|answers?|attached (?:data|figures|spreadsheet|information|file|documents?))|"
@@ -57,10 +57,14 @@ _FIGURE_PHRASES = re.compile(
     r"(?:^|\n|[.!?] )(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)"
     r" (?!exemptions|sections|requests|working|days|weeks|months|years|hours)[a-z]+s (?:were|was|are|have|had|[a-z]+ed)\b", _I)
 _NOT_HELD = re.compile(
-    r"no (?:recorded )?information (?:is )?held|(?:information|data|it|this)(?: (?:that )?(?:you (?:have )?)?(?:requested|asked for|sought))? is not held(?! in (?:an?|the) )|does not hold (?:the|any)|"
+    r"none of the (?:requested )?information(?: (?:that )?you (?:have )?(?:requested|asked for|sought))? is held|"
+    r"no (?:recorded )?information (?:is )?held|(?:information|data|it|this)(?: (?:that )?(?:you (?:have )?)?(?:requested|asked for|sought))? is (?:therefore |thus |consequently )?not held(?! in (?:an?|the) )|does not hold (?:the|any)|"
     r"do(?:es)? not hold (?:this |that |the |any |such )?(?:recorded )?(?:information|data|records?)|not held by|"
     r"holds? no (?:recorded )?(?:information|data|records?)|no (?:recorded )?information (?:of this (?:description|kind|type) )?(?:is )?held", _I)
 _WHOLLY_NOT_HELD = re.compile(
+    r"none of the (?:requested )?information(?: (?:that )?you (?:have )?(?:requested|asked for|sought))? is held|"
+    r"none of the (?:requested )?information(?: (?:that )?you (?:have )?(?:requested|asked for|sought))? is held|"
+    r"the information (?:that )?you (?:have )?(?:requested|asked for|sought) is (?:therefore |thus |consequently )?not held|"
     r"(?:do|does) not hold (?:the|any) (?:recorded )?information (?:you have |that you have |you )?(?:requested|asked for|sought)|"
     r"(?:do|does) not hold any (?:recorded )?information (?:relevant to|that would answer|within the scope of) (?:your|this) request|"
     r"holds? no (?:recorded )?information (?:relevant to|within the scope of|in relation to) (?:your|this|the)|"
@@ -227,8 +231,9 @@ def decide_outcome(response_text: str, citations: list[Citation], ncnd: bool, re
     if _ADVICE_ONLY.search(flat) and not given:
         return "unknown" if truncated else "other"
     if given or figures:
-        # answered part by part, and cut before the last part is reached: that part may yet be withheld
-        if truncated and _last_part(t) < request_parts:
+        # answered part by part, and cut before the last part is reached, or inside the last part before its
+        # answer shows: that part may yet be withheld
+        if truncated and (_last_part(t) < request_parts or (request_parts and _last_part_undecided(t))):
             return "unknown"
         return "full"
     return "unknown"
@@ -265,6 +270,31 @@ def _last_part(text: str) -> int:
     """The highest part labelled at a line start ("3.", "Q3", "A3:", or "c)" as 3), 0 where parts are not labelled."""
     return max([int(n) for n in _PART_LABEL.findall(text)]
                + [ord(letter) - ord("a") + 1 for letter in _LETTER_LABEL.findall(text)], default=0)
+
+
+# Weighing release, which may end in withholding: "In considering whether these can be released, ..."
+_DELIBERATION = re.compile(r"whether [^.]{0,60}(?:released|disclosed|provided|withheld|exempt)|public interest|\bexempt|prejudice", _I)
+
+
+def _last_part_undecided(text: str) -> bool:
+    """Cut inside the last part's answer while it is weighing release, before giving anything."""
+    labels = list(_PART_LABEL.finditer(text))
+    return bool(labels) and bool(_DELIBERATION.search(text[labels[-1].end():])) and not _last_part_answered(text)
+
+
+def _last_part_answered(text: str) -> bool:
+    """Does the text after the last part label (past its question) give something: information, figures or
+    'not held'?"""
+    labels = list(_PART_LABEL.finditer(text))
+    if not labels:
+        return True
+    tail = text[labels[-1].end():]
+    first_line_end = tail.find("\n")
+    if first_line_end != -1 and tail[:first_line_end].rstrip().endswith(("?", ":")):
+        tail = tail[first_line_end + 1:]  # the part's question, when its answer starts on the next line
+    flat = unwrap_lines(tail)
+    table = re.search(r"^[^\n|]*\|[^\n|]*\|", tail, re.MULTILINE)  # a row of a table being given
+    return bool(table or _gives(tail) or _answers_with_figures(_SERVICE_NUMBER.sub("", tail)) or _NOT_HELD.search(flat))
 
 
 def _part_scoped_cost_refusal(text: str) -> bool:

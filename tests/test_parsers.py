@@ -647,6 +647,20 @@ def test_request_span(text, expected):
     ("Has PC Marsh been investigated?\nResponse\nThe force neither confirms nor denies that it holds the information, by "
      "virtue of section 40(5).\nHearing outcomes are published on the force website for 28 days after each hearing.\n"
      "Yours sincerely", "ncnd"),
+    # "none of the information you requested is held", then cut in the explanation
+    ("Request:\nDoes the force use facial recognition? If so:\na) the supplier\nb) the searches\nResponse:\nI can confirm that "
+     "none of the information you requested is held by the force.\nTo explain, the force does not operate any such softw",
+     "not_held"),
+    ("Your request:\n\"Copies of all correspondence with Bowland Shale.\"\nResponse:\nNo correspondence was found. The "
+     "information you have requested is therefore not held.\nYours sincerely", "not_held"),
+    # "Please find all the information below", cut in the notes under the table
+    ("You asked:\n1. Dog attacks each year?\n2. How many on children?\nOur response:\nPlease find all the information below.\n"
+     "Year | Incidents | Children\n2019 | 214 | 41\n2020 | 256 | 52\nThe incident figures are based on offences recorded und",
+     "full"),
+    # cut inside the last part, before its answer shows
+    ("Question 1: How much was spent?\nResponse: £18,240 in 2021/22.\nQuestion 2: Please provide the contracts.\nResponse: "
+     "The OPCC holds purchase orders. In considering whether these can be released, I have taken into account the vie",
+     "unknown"),
 ])
 def test_outcome_of_short_responses(text, expected):
     assert parse_text(text).outcome == expected
