@@ -67,7 +67,7 @@ _NOT_RELIED_SENTENCE = re.compile(
     r"for example|such as section|the act (?:contains|lists|details|creates)|"
     # counterfactuals and contrasts: "had it been necessary ... this would have exceeded the cost limit",
     # "Unlike section 12 of the FOIA, the EIR contain no fixed cost limit"
-    r"\bhad (?:it|we|this|they)\b|\bwould have (?:exceeded|been|applied|engaged)|\bunlike\b|\brather than (?:relying on |applying |citing |using )?(?:s|section)|"
+    r"\bhad (?:it|we|this|they|you)\b|\bwould have (?:exceeded|been|applied|engaged)|\bunlike\b|\brather than (?:relying on |applying |citing |using )?(?:s|section)|"
     r"equivalent to (?:s|section)|"
     # provisions said not to apply: "I have not relied on section 14(2)", "I do not think section 40 would be engaged"
     r"(?:do not|don't) (?:think|believe|accept)|would not be engaged|(?:is|are) not engaged|not (?:been )?relied|"
@@ -220,6 +220,12 @@ def _ncnd_zones(text: str) -> list[tuple[int, int]]:
     if zones:
         for m in _IF_HELD.finditer(text):
             zones.append(_zone_with_list(text, m.start(), m.end()))
+        # FOISA s18(1) rests on other exemptions, named in the paragraph that invokes it: "In terms of section
+        # 18(1) ... In this case the relevant exemptions are sections 35(1)(a) and (b)"
+        for m in re.finditer(r"section 18\s?\(1\)", text, re.IGNORECASE):
+            start = text.rfind("\n\n", 0, m.start()) + 1
+            end = text.find("\n\n", m.end())
+            zones.append((start, end if end != -1 else len(text)))
     return zones
 
 
@@ -367,7 +373,9 @@ CLARIFICATION_SOUGHT = (
     # "Under section 1(3) ... until we have the further information we reasonably need"; "it would help us if you could tell us"
     r"further information (?:we|i) (?:reasonably )?(?:need|require)|(?:help us|grateful) if you could (?:tell|let|confirm|clarify|specify)|"
     r"(?:once|when) we (?:receive|have) your (?:reply|response|clarification)|(?:ask|asking) you to clarify|clarify your request|"
-    r"could you (?:also )?(?:please )?(?:confirm|clarify|specify|tell us) (?:whether|which|what|if)")
+    r"could you (?:also )?(?:please )?(?:confirm|clarify|specify|tell us) (?:whether|which|what|if)|"
+    r"need you to (?:clarify|confirm|specify|narrow)|please could you (?:tell us|clarify|confirm|specify)|"
+    r"until we (?:receive|have) (?:the|this|that) (?:further )?(?:information|clarification)")
 _CLARIFICATION_SOUGHT = re.compile(CLARIFICATION_SOUGHT)
 
 # Exemptions for information the requester can reach another way (FOIA s21, FOISA s25), and the response

@@ -94,6 +94,9 @@ _PART_SCOPED_REFUSAL = re.compile(
     r"(?:at (?:these|this) (?:points?|part)|this part of (?:your|the) request|(?:question|point|part)s? \d|q\d)", _I)
 
 
+_OTHER_ACT_PROVISION = re.compile(
+    r"\b(?:sections?|s\.?)\s?\d+[a-z]?(?:\(\w{1,4}\))*\s+of\s+the\s+(?:[a-z][\w'’]*\s+){1,6}?act(?:\s+\d{4})?", _I)
+_FOI_ACT = re.compile(r"freedom of information|\bfoia?\b|information \(scotland\)|environmental information|\bthe act\b", _I)
 _NOT_AN_ANSWER = re.compile(
     r"section|\bs\.?\s?\d|\bact\b|regulation|page|telephone|\btel\b|e-?mail|article|principle|gdpr|\bdpa\b|"
     r"\bref\b|reference|https?:|"
@@ -108,7 +111,7 @@ _SEARCH_ARITHMETIC = re.compile(
     r"would (?:take|require|need|involve)|(?:we|i) estimate", _I)
 _QUESTION_LABEL = re.compile(r"^(?:(?:question|q|part|point)\s*\d+[a-z]?\s*[–:.)-]?|\d{1,2}[.):]|\(?[a-z]\))\s*", _I)
 _REFERENCE_LIKE = re.compile(r"\b[a-z]+[-/]?\d[\w/-]*|\b\d+(?:[-/]\d+)+\b", _I)
-_DATE_OR_YEAR = re.compile(DATE_PATTERN + r"|\b(?:19|20)\d\d(?:/\d\d(?:\d\d)?)?\b|\b\d{1,2}(?:st|nd|rd|th)\b", _I)
+_DATE_OR_YEAR = re.compile(DATE_PATTERN + r"|\b\d{1,2}(?:st|nd|rd|th)? (?:january|february|march|april|may|june|july|august|september|october|november|december)\b|\b(?:19|20)\d\d(?:/\d\d(?:\d\d)?)?\b|\b\d{1,2}(?:st|nd|rd|th)\b", _I)
 
 
 # A number used as a quantity: money, a percentage, a count of something ("6 arrests"), or a stated value.
@@ -120,7 +123,7 @@ _QUANTITY = re.compile(
 # The police phone lines are names, not figures: "abandoned 101 calls", "calls to 999", "the 111 service"
 _SERVICE_NUMBER = re.compile(
     r"(?<!were )(?<!are )(?<!was )(?<!received )(?<!total of )(?<!: )\b(?:101|999|111)\b(?=(?:\s*(?:and|or|/|&)\s*(?:101|999|111)\b)*\s*(?:calls?|numbers?|services?|lines?|non-emergency|"
-    r"emergency|contacts?|system|call handl))|(?<=calls to )(?:101|999|111)\b|(?:(?<=dial )|(?<=ring )|(?<=call ))(?:101|999|111)\b", _I)
+    r"emergency|contacts?|system|call handl|performance|data|statistics|figures|summar|reports?))|(?<=calls to )(?:101|999|111)\b|(?:(?<=dial )|(?<=ring )|(?<=call ))(?:101|999|111)\b", _I)
 
 
 def _answers_with_figures(text: str) -> bool:
@@ -133,6 +136,10 @@ def _answers_with_figures(text: str) -> bool:
         return True  # a table printed one cell per line
     for s in sentences:
         s = s.strip()
+        # another Act's provision named beside a figure ("612 offences ..., contrary to section 3 of the
+        # Dangerous Dogs Act 1991") leaves the figure an answer; a sentence about the FOI Act's own sections does not
+        if _OTHER_ACT_PROVISION.search(s) and not _FOI_ACT.search(s):
+            s = _OTHER_ACT_PROVISION.sub(" ", s)
         if not s or s.endswith("?") or _NOT_AN_ANSWER.search(s):
             continue
         s = _QUESTION_LABEL.sub("", s)  # the question's number
@@ -227,7 +234,11 @@ def decide_outcome(response_text: str, citations: list[Citation], ncnd: bool, re
             return "partial"
         # cut off after saying none of the requested information is held: the rest is explanation or advice
         whole = _WHOLLY_NOT_HELD.search(flat)
-        return "unknown" if truncated and not (whole and not _PART_SCOPED_REFUSAL.search(_context_at(t, whole.start()))) else "not_held"
+        if whole and not _PART_SCOPED_REFUSAL.search(_context_at(t, whole.start())):
+            return "not_held"
+        # every part of the request answered "not held" before the cut
+        every_part = request_parts and _parts_not_held(t).issuperset(range(1, request_parts + 1))
+        return "unknown" if truncated and not every_part else "not_held"
     if _ADVICE_ONLY.search(flat) and not given:
         return "unknown" if truncated else "other"
     if given or figures:
@@ -239,7 +250,8 @@ def decide_outcome(response_text: str, citations: list[Citation], ncnd: bool, re
     return "unknown"
 
 
-_PART_LABEL = re.compile(r"^[ \t]*(?:q(?:uestion)?|a(?:nswer)?|part|response)?[ \t]*(\d{1,2})[ \t]*[.):–-]", re.MULTILINE)
+_PART_LABEL = re.compile(r"^[ \t]*(?:(?:q(?:uestion)?|a(?:nswer)?|part|response)?[ \t]*(\d{1,2})[ \t]*[.):–-]|"
+                         r"(?:question|part|response|answer)[ \t]*(\d{1,2})[ \t]*$)", re.MULTILINE)
 
 
 # A sentence about another request: "We responded to that request on 28 March and provided the information."
@@ -268,12 +280,20 @@ _LETTER_LABEL = re.compile(r"^[ \t]*\(?([a-h])\)[ \t]", re.MULTILINE)
 
 def _last_part(text: str) -> int:
     """The highest part labelled at a line start ("3.", "Q3", "A3:", or "c)" as 3), 0 where parts are not labelled."""
-    return max([int(n) for n in _PART_LABEL.findall(text)]
+    return max([int(a or b) for a, b in _PART_LABEL.findall(text)]
                + [ord(letter) - ord("a") + 1 for letter in _LETTER_LABEL.findall(text)], default=0)
 
 
 # Weighing release, which may end in withholding: "In considering whether these can be released, ..."
 _DELIBERATION = re.compile(r"whether [^.]{0,60}(?:released|disclosed|provided|withheld|exempt)|public interest|\bexempt|prejudice", _I)
+
+
+def _parts_not_held(text: str) -> set[int]:
+    """The numbers of the parts whose answer (the text from one part label to the next) says 'not held'."""
+    labels = list(_PART_LABEL.finditer(text))
+    ends = [m.start() for m in labels[1:]] + [len(text)]
+    return {int(m.group(1) or m.group(2)) for m, end in zip(labels, ends)
+            if _NOT_HELD.search(unwrap_lines(text[m.start():end]))}
 
 
 def _last_part_undecided(text: str) -> bool:

@@ -62,6 +62,8 @@ _DEAR_BODY = re.compile(
 _RESPONSE_START = re.compile(
     # an answer labelled on its own line: "A1. The force issued ...", "Answer: 45", "Response 2 - Not held"
     r"^(?:a\d{1,2}[a-z]?\s*[.:)\-–]|a\s?:|(?:answer|response|reply)(?: to (?:q(?:uestion)?\s*)?\d{1,2}| \d{1,2})?\s*[:\-–]).*$|"
+    # a heading over each answer: "Response to question 1"
+    r"^(?:answer|response|reply) to (?:q(?:uestion)?|part|point)\s*\d{1,2}[a-z]?\s*[:.\-–]?\s*$|"
     r"^(?:(?:[\w ]{2,30} / )?(?:in |our |foi |the )?(?:response|answer|reply)(?: to your request)?(?: is)?(?: as follows)?\s*:?|"
     # the authority naming itself over its answer: "Nottinghamshire Police response:"
     r"(?-i:[A-Z][\w&'’-]*\s+){1,5}(?:response|answer|reply)\s*:|in response\b.*|decision\s*:?|reason for decision|"
@@ -111,7 +113,8 @@ _ANSWER_VOICE = re.compile(
     r"\b(?:i|we) (?:can confirm|am treating|are treating|estimate|have (?:searched|located|now|carried out|"
     r"conducted|considered|reviewed|made enquiries)|(?:do not|don't) hold|hold (?:the|some|no|this)|"
     r"need (?:some )?(?:further|more) (?:information|detail|clarification))\b|"
-    r"\bwe are (?:able|unable|pleased|not able|writing)\b|\bwe aim to (?:provide|respond|answer|deal)\b|\bi am (?:pleased|writing to (?:confirm|advise|inform))\b|\bi (?:must|can) (?:inform|advise) you\b|"
+    r"\bwe are (?:able|unable|pleased|not able|writing)\b|\bwe aim to (?:provide|respond|answer|deal)\b|"
+    r"^(?:searches|enquiries|checks) (?:were|have been|has been) (?:carried out|conducted|made|undertaken|completed)\b|\bi am (?:pleased|writing to (?:confirm|advise|inform))\b|\bi (?:must|can) (?:inform|advise) you\b|"
     r"\byour (?:request|correspondence|e-?mail|letter|enquiry|application)\b|"
     # the authority speaking of itself: "The Office does not manage the contract.", "The force holds ..."
     r"^(?:the|this) (?:office|force|constabulary|commissioner|service|department|authority|pcc|opcc|pfcc)\b[^.?]{0,40}?"

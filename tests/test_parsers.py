@@ -33,6 +33,9 @@ DEV6 = FIXTURES / "dev6"
 DEV7 = FIXTURES / "dev7"
 HELDOUT6 = FIXTURES / "heldout6"
 HELDOUT7 = FIXTURES / "heldout7"
+DEV8 = FIXTURES / "dev8"
+DEV9 = FIXTURES / "dev9"
+DEV10 = FIXTURES / "dev10"
 
 
 def _labels(directory: Path) -> list[dict]:
@@ -81,9 +84,9 @@ def test_corpus_document(label, request):
 
 
 @pytest.mark.parametrize("directory", [CORPUS, HELDOUT, HELDOUT2, HELDOUT3, DEV3, HELDOUT4, HELDOUT5, DEV4, DEV5, DEV6, DEV7,
-                                       HELDOUT6, HELDOUT7],
+                                       HELDOUT6, HELDOUT7, DEV8, DEV9, DEV10],
                          ids=["corpus", "heldout", "heldout2", "heldout3", "dev3", "heldout4", "heldout5", "dev4", "dev5",
-                              "dev6", "dev7", "heldout6", "heldout7"])
+                              "dev6", "dev7", "heldout6", "heldout7", "dev8", "dev9", "dev10"])
 def test_quality_floors(directory):
     if not (directory / "labels.json").exists():
         pytest.fail(f"no labels in {directory}")
@@ -371,6 +374,12 @@ def test_reference_formats(text, expected):
      [Citation("FOISA", "25", "(1)", False)]),
     # answered inside the cost limit
     ("Your request could be answered well within the appropriate limit under section 12 of the Act.", []),
+    # FOISA: the exemptions s18(1) rests on, named in its paragraph; "Had you asked ..." is a counterfactual
+    ("Police Scotland neither confirms nor denies whether it holds the information.\n\nIn terms of section 18(1) of the "
+     "Act, an authority may refuse to reveal whether information is held. In this case the relevant exemptions are "
+     "sections 35(1)(a) and section 39(1).",
+     [Citation("FOISA", "18", "(1)", True), Citation("FOISA", "35", "(1)(a)", True), Citation("FOISA", "39", "(1)", True)]),
+    ("Had you asked for monthly figures, these would be likely to exceed the cost limit under section 12 of the Act.", []),
 ])
 def test_citations_in_context(text, expected):
     assert extract_citations(text) == expected
@@ -492,6 +501,11 @@ def test_citations_in_context(text, expected):
      "Question 1: How much did the OPCC spend?"),
     ("Your questions are repeated below.\n1. How many RPAS flights were there in 2020?\nThe number of RPAS deployments in "
      "each division is published on the website.", "1. How many RPAS flights were there in 2020?"),
+    # the authority's passive "Searches were carried out"; a "Response to question 1" heading
+    ("Request\n1. How many ANPR cameras are there?\n2. Please provide their locations.\nSearches were carried out with the "
+     "ANPR Bureau.\nQ1. There are 23.", "1. How many ANPR cameras are there?\n2. Please provide their locations."),
+    ("Your request was:\n1. The number of trespass incidents.\n2. Their locations.\n\nResponse to question 1\nBTP recorded 187.",
+     "1. The number of trespass incidents.\n2. Their locations."),
 ])
 def test_request_span(text, expected):
     assert parse_text(text).request_text == expected
@@ -661,6 +675,21 @@ def test_request_span(text, expected):
     ("Question 1: How much was spent?\nResponse: £18,240 in 2021/22.\nQuestion 2: Please provide the contracts.\nResponse: "
      "The OPCC holds purchase orders. In considering whether these can be released, I have taken into account the vie",
      "unknown"),
+    # every part answered "not held" before the cut
+    ("Dear Lincolnshire Police,\n1. Please send your custody video policy.\n2. How many preservation requests were made?\n"
+     "Yours faithfully,\nA. B.\n\nQuestion 1\nThere is no such policy, so this information is not held.\n\nQuestion 2\nThese "
+     "are not logged, so this information is therefore not held.\n\nIf you have concerns you may wish to raise this with our Profe",
+     "not_held"),
+    # a figure beside another Act's section is an answer; a date without its year, and the 101 service's reports, are not figures
+    ("Request\nHow many dog attacks in 2022?\nResponse\nThe force recorded 612 offences contrary to section 3 of the Dangerous "
+     "Dogs Act 1991.\nYours sincerely", "full"),
+    ("Request\nPlease send the 2022 staff survey results.\nResponse\nThe survey closed on 30 September and the results will be "
+     "published in February. The information is therefore exempt by virtue of Section 22(1).\nYours sincerely", "refused"),
+    ("Request\nHow many 101 calls were abandoned?\nResponse\nThe office does not hold the information you have requested. "
+     "Quarterly 101 performance summaries are published on our website.\nYours sincerely", "not_held"),
+    # a clarification letter
+    ("Request\nAll emails about Pride.\nResponse\nBefore we can respond we need you to clarify what you are looking for. "
+     "Please could you tell us which years you mean?\nYours sincerely", "other"),
 ])
 def test_outcome_of_short_responses(text, expected):
     assert parse_text(text).outcome == expected
