@@ -321,24 +321,19 @@ def extract_citations(text: str, exclude: list[tuple[int, int]] = ()) -> list[Ci
                 found[key] = ncnd
             else:
                 found[key] = found[key] or ncnd
-    if not order and defined and _refuses(text, exclude):
-        # a refusal that cites nothing else relies on the provision it explains: "Section 14(2) provides that
-        # a public authority is not obliged to comply ... We consider that this request is substantially similar"
-        for mention in defined:
+    # a refusal that cites nothing else relies on the provision it explains: "Section 14(2) provides that a
+    # public authority is not obliged to comply ... We consider that this request is substantially similar"
+    refusal_explains = bool(defined) and not order and _refuses(text, exclude)
+    for mention in defined:
+        # "It is published on our website. Section 25(1) of the Act provides that information which an applicant
+        # can reasonably obtain ... is exempt": the accessible-elsewhere exemption is only explained to rely on it
+        published = (mention.act, mention.section) in _ACCESSIBLE_ELSEWHERE and _PUBLISHED.search(lowered)
+        if refusal_explains or published:
             for sub in mention.subsections:
                 key = (mention.act, mention.section, sub)
                 if is_withholding_citation(*key) and key not in found:
                     order.append(key)
                     found[key] = is_ncnd_subsection(*key)
-    for mention in defined:
-        # "It is published on our website. Section 25(1) of the Act provides that information which an applicant
-        # can reasonably obtain ... is exempt": the accessible-elsewhere exemption is only explained to rely on it
-        if (mention.act, mention.section) in _ACCESSIBLE_ELSEWHERE and _PUBLISHED.search(lowered):
-            for sub in mention.subsections:
-                key = (mention.act, mention.section, sub)
-                if is_withholding_citation(*key) and key not in found:
-                    order.append(key)
-                    found[key] = False
     cost_refusal = not any(k[1] == "12" for k in order) and relies_on_cost_limit(text, exclude)
     if not order and not cost_refusal and _refuses(text, exclude):
         # "The Fees Regulations set a limit of 18 hours ... we are not obliged to provide the information"

@@ -21,8 +21,8 @@ _YEAR_TOKEN = re.compile(r"(?:19|20)\d\d(?:/\d\d)?:?")
 
 
 def is_table_row(line: str) -> bool:
-    """A short line of figures: "2017 648", "Belfast 412 389", "2017/18 £2,316.40" — two or more numbers, not all of them years or
-    dates, and no more than a short label besides."""
+    """A short line of figures: "2017 648", "Belfast 412 389", "2017/18 £2,316.40" — two or more numbers, not
+    all of them years or dates, and no more than a short label besides."""
     tokens = re.sub(DATE_PATTERN, " ", NUMBERED_THING.sub(" ", line)).split()
     numbers = [w for w in tokens if ROW_NUMBER.fullmatch(w) or _YEAR_TOKEN.fullmatch(w)]
     return (len(tokens) <= 8 and len(numbers) >= 2 and len(numbers) * 2 >= len(tokens)

@@ -56,19 +56,20 @@ _FIGURE_PHRASES = re.compile(
     # a count in words opening a statement: "Seven officers reported injuries."
     r"(?:^|\n|[.!?] )(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)"
     r" (?!exemptions|sections|requests|working|days|weeks|months|years|hours)[a-z]+s (?:were|was|are|have|had|[a-z]+ed)\b", _I)
-_NOT_HELD = re.compile(
-    r"none of the (?:requested )?information(?: (?:that )?you (?:have )?(?:requested|asked for|sought))? is held|"
-    r"no (?:recorded )?information (?:is )?held|(?:information|data|it|this)(?: (?:that )?(?:you (?:have )?)?(?:requested|asked for|sought))? is (?:therefore |thus |consequently )?not held(?! in (?:an?|the) )|does not hold (?:the|any)|"
-    r"do(?:es)? not hold (?:this |that |the |any |such )?(?:recorded )?(?:information|data|records?)|not held by|"
-    r"holds? no (?:recorded )?(?:information|data|records?)|no (?:recorded )?information (?:of this (?:description|kind|type) )?(?:is )?held", _I)
+# Nothing requested is held: "none of the information you requested is held".
 _WHOLLY_NOT_HELD = re.compile(
-    r"none of the (?:requested )?information(?: (?:that )?you (?:have )?(?:requested|asked for|sought))? is held|"
     r"none of the (?:requested )?information(?: (?:that )?you (?:have )?(?:requested|asked for|sought))? is held|"
     r"the information (?:that )?you (?:have )?(?:requested|asked for|sought) is (?:therefore |thus |consequently )?not held|"
     r"(?:do|does) not hold (?:the|any) (?:recorded )?information (?:you have |that you have |you )?(?:requested|asked for|sought)|"
     r"(?:do|does) not hold any (?:recorded )?information (?:relevant to|that would answer|within the scope of) (?:your|this) request|"
     r"holds? no (?:recorded )?information (?:relevant to|within the scope of|in relation to) (?:your|this|the)|"
     r"no (?:recorded )?information (?:is )?held (?:in relation to|relevant to|for) (?:any part of )?(?:your|this) request", _I)
+# Something requested is not held (all of it, or a part).
+_NOT_HELD = re.compile(
+    _WHOLLY_NOT_HELD.pattern + r"|"
+    r"no (?:recorded )?information (?:is )?held|(?:information|data|it|this)(?: (?:that )?(?:you (?:have )?)?(?:requested|asked for|sought))? is (?:therefore |thus |consequently )?not held(?! in (?:an?|the) )|does not hold (?:the|any)|"
+    r"do(?:es)? not hold (?:this |that |the |any |such )?(?:recorded )?(?:information|data|records?)|not held by|"
+    r"holds? no (?:recorded )?(?:information|data|records?)|no (?:recorded )?information (?:of this (?:description|kind|type) )?(?:is )?held", _I)
 _NCND_PART = re.compile(
     r"neither confirm n?or deny (?:that|whether) (?:it|we|the \w+) (?:holds?|hold) any (?:other|further|additional)|"
     r"any (?:other|further) information|in addition to the (?:attached|above)", _I)
@@ -82,8 +83,8 @@ _ADVICE_ONLY = re.compile(_TRANSFERRED + "|" + CLARIFICATION_SOUGHT + r"|not a p
                           r"(?:may wish to|should|will need to) (?:contact|write to|approach|apply to) (?!the (?:information )?commissioner|the ico\b)|not a valid request|"
                           r"(?:is|are) held by (?:another|a different)|"
                           r"(?:should|may wish to) (?:direct|redirect|send|submit) your request to|"
-    # pointed elsewhere: "I would therefore suggest that you send your request to the Constabulary"
-    r"(?:suggest|recommend|advise) (?:that )?you (?:send|submit|direct|redirect|contact|write to|make|approach)\b|(?:best|better) placed to (?:answer|respond|deal)|"
+                          # pointed elsewhere: "I would therefore suggest that you send your request to the Constabulary"
+                          r"(?:suggest|recommend|advise) (?:that )?you (?:send|submit|direct|redirect|contact|write to|make|approach)\b|(?:best|better) placed to (?:answer|respond|deal)|"
                           # not a request for recorded information: "We have therefore not treated your email as a request"
                           r"not (?:been )?treated (?:(?:your|this|it)\b[^.]{0,40}? )?as (?:a|an) (?:valid )?(?:foi |freedom of information )?request", _I)
 _TRANSFER = re.compile(_TRANSFERRED, _I)
@@ -297,24 +298,20 @@ def _parts_not_held(text: str) -> set[int]:
 
 
 def _last_part_undecided(text: str) -> bool:
-    """Cut inside the last part's answer while it is weighing release, before giving anything."""
-    labels = list(_PART_LABEL.finditer(text))
-    return bool(labels) and bool(_DELIBERATION.search(text[labels[-1].end():])) and not _last_part_answered(text)
-
-
-def _last_part_answered(text: str) -> bool:
-    """Does the text after the last part label (past its question) give something: information, figures or
-    'not held'?"""
+    """Cut inside the last part's answer while it is weighing release, before giving anything: information,
+    figures, a table row or 'not held'."""
     labels = list(_PART_LABEL.finditer(text))
     if not labels:
-        return True
-    tail = text[labels[-1].end():]
-    first_line_end = tail.find("\n")
-    if first_line_end != -1 and tail[:first_line_end].rstrip().endswith(("?", ":")):
-        tail = tail[first_line_end + 1:]  # the part's question, when its answer starts on the next line
-    flat = unwrap_lines(tail)
-    table = re.search(r"^[^\n|]*\|[^\n|]*\|", tail, re.MULTILINE)  # a row of a table being given
-    return bool(table or _gives(tail) or _answers_with_figures(_SERVICE_NUMBER.sub("", tail)) or _NOT_HELD.search(flat))
+        return False
+    after = text[labels[-1].end():]
+    answer = after
+    first_line_end = after.find("\n")
+    if first_line_end != -1 and after[:first_line_end].rstrip().endswith(("?", ":")):
+        answer = after[first_line_end + 1:]  # the part's question, when its answer starts on the next line
+    table = re.search(r"^[^\n|]*\|[^\n|]*\|", answer, re.MULTILINE)  # a row of a table being given
+    answered = (table or _gives(answer) or _answers_with_figures(_SERVICE_NUMBER.sub("", answer))
+                or _NOT_HELD.search(unwrap_lines(answer)))
+    return bool(_DELIBERATION.search(after)) and not answered
 
 
 def _part_scoped_cost_refusal(text: str) -> bool:
