@@ -16,6 +16,7 @@ DISCLOSURE_COLUMNS = (
     "id", "authority", "reference", "title", "url", "published", "year", "request_text", "body", "ncnd",
     "outcome", "exemptions", "response_date", "request_date", "source_format", "problems",
     "first_seen", "last_seen", "content_hash", "wdtk_state",
+    "evidence", "confidence", "needs_review", "review_reasons",
 )
 # On a changed response everything is rewritten except when we first saw it.
 UPSERT_DISCLOSURE = (
@@ -109,6 +110,10 @@ def _save(conn: sqlite_utils.Database, authority: str, url: str, record: Mapping
         "problems": json.dumps(record.get("problems") or []),
         "first_seen": fetched_at, "last_seen": fetched_at, "content_hash": new_hash,
         "wdtk_state": record.get("wdtk_state"),
+        "evidence": json.dumps(record.get("evidence") or {}),
+        "confidence": json.dumps(record.get("confidence") or {}),
+        "needs_review": int(bool(record.get("needs_review"))),
+        "review_reasons": json.dumps(record.get("needs_review") or []),
     })
     if existing:
         sql.execute("DELETE FROM exemption_citations WHERE disclosure_id = ?", [row_id])

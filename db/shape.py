@@ -27,6 +27,9 @@ TABLES: dict[str, dict] = {
             "first_seen": str, "last_seen": str, "content_hash": str,
             # WhatDoTheyKnow responses: the request's state as published there (described_state), else null.
             "wdtk_state": str,
+            # The parser's account of itself (JSON objects keyed by field): the words that decided each field,
+            # how sure it is, and the fields a person should check (1 when any field is below the review line).
+            "evidence": str, "confidence": str, "needs_review": int, "review_reasons": str,
             # Last, because reading any column stored after a long text walks all of its overflow pages:
             # with body in the middle, the exemptions facet took seconds on 100k rows.
             "body": str,
@@ -62,7 +65,8 @@ TABLES: dict[str, dict] = {
 
 # Every column a facet or a view groups by gets an index, so facets stay fast on 100k+ rows.
 INDEXES: dict[str, list[list[str]]] = {
-    "disclosures": [["authority"], ["year"], ["outcome"], ["ncnd"], ["published"], ["authority", "url"]],
+    "disclosures": [["authority"], ["year"], ["outcome"], ["ncnd"], ["published"], ["authority", "url"],
+                    ["needs_review"]],
     "exemption_citations": [["disclosure_id"], ["authority"], ["year"], ["act"], ["section"], ["ncnd"],
                             ["act", "section"]],
     "attachments": [["disclosure_id"]],

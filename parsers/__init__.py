@@ -13,13 +13,13 @@ from parsers import documents
 from parsers.documents import UnreadableDocument  # one error type for every format
 from parsers.html import decode_html, html_to_page
 from parsers.outcome import decide_outcome
-from parsers.record import OUTCOMES, Citation, Record
+from parsers.record import OUTCOMES, Citation, Decision, Record
 from parsers.reference import extract_reference
 from parsers.request import find_request
 from parsers.sanity import sanity_check
 from parsers.text import strip_chrome
 
-__all__ = ["OUTCOMES", "Citation", "Record", "UnreadableDocument", "parse_bytes", "parse_html", "parse_text"]
+__all__ = ["OUTCOMES", "Citation", "Decision", "Record", "UnreadableDocument", "parse_bytes", "parse_html", "parse_text"]
 
 
 def parse_text(text: str, title: str | None = None, *, source_format: str = "text") -> Record:
@@ -42,8 +42,35 @@ def parse_text(text: str, title: str | None = None, *, source_format: str = "tex
         request_date=request_date,
         source_format=source_format,
     )
+    record.decisions = _baseline_decisions(record, body)
     record.problems = sanity_check(record)
     return record
+
+
+def _line_with(text: str, needle: str) -> str | None:
+    """The line of `text` holding `needle` (whitespace-insensitive), as printed; None when absent."""
+    if not needle:
+        return None
+    key = " ".join(needle.split())
+    for line in text.splitlines():
+        if key in " ".join(line.split()):
+            return line.strip()
+    return None
+
+
+def _baseline_decisions(record: Record, body: str) -> dict[str, Decision]:
+    """Evidence located after the fact, for the fields whose extractors do not yet report their own."""
+    decisions = {}
+    if record.reference:
+        where = _line_with(record.title or "", record.reference) or _line_with(body, record.reference)
+        decisions["reference"] = Decision(where, 0.9, "reference printed")
+    else:
+        decisions["reference"] = Decision(None, 0.8, "no reference printed")
+    if record.request_text:
+        decisions["request_text"] = Decision(record.request_text[:300], 0.85, "request span")
+    else:
+        decisions["request_text"] = Decision(None, 0.6, "no request found")
+    return decisions
 
 
 def parse_html(html: str | bytes, url: str | None = None) -> Record:

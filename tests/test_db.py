@@ -27,6 +27,9 @@ FIREARMS = {
     "attachments": [{"url": "https://www.example-police.uk/files/backlog.pdf", "name": "backlog.pdf"}],
     "source_format": "html",
     "problems": [],
+    "evidence": {"reference": "Ref: FOI/2024/0142", "outcome": "Section 31(1)(a) is engaged."},
+    "confidence": {"reference": 0.9, "outcome": 0.4},
+    "needs_review": ["outcome: stated decision (0.40)"],
 }
 ID = db.disclosure_id("example-police", URL)
 
@@ -62,6 +65,9 @@ def test_save_new_writes_the_whole_row(conn):
         "exemptions": '["FOIA s31(1)(a)", "FOIA s23(5)"]', "response_date": "2024-02-20",
         "request_date": "2024-01-22", "source_format": "html", "problems": "[]",
         "first_seen": FETCHED, "last_seen": FETCHED, "wdtk_state": None,
+        "evidence": '{"reference": "Ref: FOI/2024/0142", "outcome": "Section 31(1)(a) is engaged."}',
+        "confidence": '{"reference": 0.9, "outcome": 0.4}', "needs_review": 1,
+        "review_reasons": '["outcome: stated decision (0.40)"]',
     }
 
 
