@@ -1,11 +1,11 @@
 """Is the parser as good on PDF and Word responses as on text? Score all three side by side.
 
-Renders every labelled text of ../shared/corpus and ../shared/seeds into PDF and DOCX letters (running
+Renders every labelled text of the named sets in ../shared (default: seeds, corpus, corpus2, corpus3) into PDF and DOCX letters (running
 header and footer on every page, as tests/render_docs.py makes them) in a temporary directory, writes a copy
 of each labels.json whose "file" names end in .pdf / .docx, runs `foilog eval` on the text, the PDFs and the
 DOCX files, and prints the per-field scores in three columns. Nothing is written into the repository.
 
-    .venv/bin/python scripts/eval_documents.py [--misses]
+    .venv/bin/python scripts/eval_documents.py [--misses] [SET ...]      (e.g. corpus3)
 """
 from __future__ import annotations
 
@@ -56,8 +56,9 @@ def run_eval(labels_path: Path, directory: Path, misses: bool) -> dict[str, str]
 
 def main() -> None:
     misses = "--misses" in sys.argv
+    sets = [a for a in sys.argv[1:] if not a.startswith("--")] or ["seeds", "corpus", "corpus2", "corpus3"]
     with tempfile.TemporaryDirectory(prefix="foilog-eval-docs-") as tmp:
-        for set_name in ("corpus", "seeds"):
+        for set_name in sets:
             labels_path = SHARED / set_name / "labels.json"
             columns = {"text": run_eval(labels_path, labels_path.parent, misses)}
             for extension in RENDERERS:
