@@ -64,7 +64,9 @@ def _crawl_and_report(sources, db_path: str, archive_dir: str, max_items=None, r
 def crawl(sources_path, db_path, archive_dir, slugs, max_items, revalidate) -> None:
     """Crawl disclosure logs into the database (incremental: known item pages are not fetched again).
 
-    Exits 1 when a source failed entirely (not one index page could be read)."""
+    Then recomputes source health: a source failing two runs running, or finding no items where it used to,
+    prints an `ALERT` line and is recorded in source_alerts. Exits 1 when a source failed entirely (not one
+    index page could be read) or raised an alarm, 2 on a usage error (such as a bad sources.yml)."""
     from scraper.registry import RegistryError, load_sources, select_sources
 
     try:
@@ -72,7 +74,18 @@ def crawl(sources_path, db_path, archive_dir, slugs, max_items, revalidate) -> N
     except RegistryError as exc:
         raise click.UsageError(str(exc)) from None
     results = _crawl_and_report(sources, db_path, _archive_beside(db_path, archive_dir), max_items, revalidate)
-    raise SystemExit(1 if any(r.failed_entirely for r in results) else 0)
+    alerts = _raise_alarms(db_path, {r.slug for r in results})
+    raise SystemExit(1 if alerts or any(r.failed_entirely for r in results) else 0)
+
+
+def _raise_alarms(db_path: str, slugs: set[str]) -> list:
+    """Recompute source health after a crawl; print (and return) the alarms standing on the sources crawled."""
+    import db
+
+    alerts = [a for a in db.update_source_health(db.open_db(db_path)) if a.authority in slugs]
+    for alert in alerts:
+        click.echo(alert.line())
+    return alerts
 
 
 @main.command()
@@ -134,7 +147,9 @@ def demo(db_path, port, no_serve) -> None:
               type=click.Path(exists=True, dir_okay=False), help="The source registry.")
 @click.option("--db", "db_path", type=click.Path(dir_okay=False), help="Database whose crawl_runs give the last crawl.")
 def sources(sources_path, db_path) -> None:
-    """List every registry entry with its platform, URL status and last crawl."""
+    """List every registry entry with its platform, URL status and last crawl, then any standing alarms."""
+    from pathlib import Path
+
     from scraper.coverage import last_runs, source_rows, table
     from scraper.registry import RegistryError, load_sources
 
@@ -143,6 +158,11 @@ def sources(sources_path, db_path) -> None:
     except RegistryError as exc:
         raise click.UsageError(str(exc)) from None
     click.echo(table(source_rows(entries, last_runs(db_path))))
+    if db_path and Path(db_path).exists():
+        import db
+
+        for alert in db.standing_alerts(db.open_db(db_path)):
+            click.echo(alert.line())
 
 
 @main.command()
