@@ -167,6 +167,8 @@ def _crawl_item(source: Source, conn, result: FetchResult, listing: dict | None,
         return "not_modified"
     if not result.ok:
         stats.error(result.url, _describe(result), counts_as_failure=result.error != DISALLOWED)
+        if result.status in (404, 410):  # a known response taken down keeps its row, marked removed
+            db.mark_removed(conn, source.slug, result.url, result.fetched_at)
         return "failed"
     try:
         record, published = item_record(source.platform, result.url, result.content, result.headers, listing,
