@@ -17,10 +17,15 @@ class BadInput(click.ClickException):
     exit_code = 2
 
 
-def _existing_database(db_path: str) -> None:
-    """Refuse a path that is not an SQLite database rather than let Datasette or SQLite fail (or create one)."""
+def _existing_database(db_path: str, may_be_new: bool = False) -> None:
+    """Refuse a path that is not an SQLite database rather than let Datasette or SQLite fail (or create one);
+    with `may_be_new`, a path with nothing there yet is fine (the command creates the database)."""
+    from pathlib import Path
+
     from db.publish import NotADatabase, check_sqlite_file
 
+    if may_be_new and not Path(db_path).exists():
+        return
     try:
         check_sqlite_file(db_path)
     except NotADatabase as exc:
@@ -124,6 +129,7 @@ def crawl(sources_path, db_path, archive_dir, slugs, max_items, revalidate) -> N
         sources = select_sources(load_sources(sources_path), slugs)
     except RegistryError as exc:
         raise BadInput(str(exc)) from None
+    _existing_database(db_path, may_be_new=True)
     results = _crawl_and_report(sources, db_path, _archive_beside(db_path, archive_dir), max_items, revalidate)
     alerts = _raise_alarms(db_path, {r.slug for r in results})
     raise SystemExit(1 if alerts or any(r.failed_entirely for r in results) else 0)
@@ -155,8 +161,7 @@ def reparse(db_path, archive_dir) -> None:
     archive = _archive_beside(db_path, archive_dir)
     if not Path(archive).is_dir() or not archive_files(archive, None):
         raise BadInput(f"{archive}: no WARC archive there; give --archive, or check --db")
-    if Path(db_path).exists():
-        _existing_database(db_path)
+    _existing_database(db_path, may_be_new=True)
     stats = rebuild(db_path, archive)
     click.echo(f"{stats.items} archived items: {stats.new} new, {stats.updated} updated, "
                f"{stats.unchanged} unchanged, {stats.failed} failed")
@@ -230,6 +235,8 @@ def sources(sources_path, db_path) -> None:
         entries = load_sources(sources_path)
     except RegistryError as exc:
         raise BadInput(str(exc)) from None
+    if db_path:
+        _existing_database(db_path, may_be_new=True)
     click.echo(table(source_rows(entries, last_runs(db_path))))
     if db_path and Path(db_path).exists():
         import db

@@ -61,10 +61,15 @@ def test_a_yaml_error_in_the_registry_names_the_place(tmp_path):
     assert not (tmp_path / "foilog.db").exists()
 
 
-def test_serve_and_publish_refuse_a_file_that_is_not_sqlite(tmp_path):
+def test_serve_publish_crawl_and_sources_refuse_a_file_that_is_not_sqlite(tmp_path):
     (tmp_path / "notes.db").write_text("my notes\n")
-    assert run("serve", "--db", tmp_path / "notes.db") == (2, [f"Error: {tmp_path / 'notes.db'}: not an SQLite database"])
+    not_sqlite = f"Error: {tmp_path / 'notes.db'}: not an SQLite database"
+    assert run("serve", "--db", tmp_path / "notes.db") == (2, [not_sqlite])
     assert run("publish", "--db", tmp_path / "typo.db") == (2, [f"Error: {tmp_path / 'typo.db'}: no such database file"])
+    (tmp_path / "sources.yml").write_text("sources: []\n")
+    for command in ("crawl", "sources"):
+        assert run(command, "--sources", tmp_path / "sources.yml", "--db", tmp_path / "notes.db") == (2, [not_sqlite])
+    assert (tmp_path / "notes.db").read_text() == "my notes\n"
 
 
 def test_reparse_refuses_a_missing_archive_instead_of_creating_an_empty_database(tmp_path):
