@@ -33,6 +33,7 @@ def publish_copy(db_path: str | Path, published_path: str | Path) -> Path:
     check_sqlite_file(db_path)
     published = Path(published_path)
     published.parent.mkdir(parents=True, exist_ok=True)
+    _remove_abandoned_copies(published)
     partial = published.with_name(f".{published.name}.{os.getpid()}.partial")
     partial.unlink(missing_ok=True)
     try:
@@ -58,3 +59,22 @@ def publish_copy(db_path: str | Path, published_path: str | Path) -> Path:
     finally:
         os.close(directory)
     return published
+
+
+def _remove_abandoned_copies(published: Path) -> None:
+    """Delete partial copies left by a publish that was killed (its process is gone); one still being written
+    by a live process is left alone."""
+    for partial in published.parent.glob(f".{published.name}.*.partial"):
+        pid = partial.name.removeprefix(f".{published.name}.").removesuffix(".partial")
+        if pid.isdigit() and not _process_exists(int(pid)):
+            partial.unlink(missing_ok=True)
+
+
+def _process_exists(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process
+        return True
+    return True

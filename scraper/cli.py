@@ -279,8 +279,8 @@ def parse(paths) -> None:
 def evaluate_command(labels_path, directory, misses) -> None:
     """Score the parser on labelled documents: per field, how many are right, and the misses.
 
-    Exits 2 when the labels file is malformed, 1 when a labelled document is missing or unreadable (the others
-    are still scored, and the missing ones named)."""
+    Exits 2 when the labels file is malformed, 1 when a labelled document is missing or unreadable (it is named,
+    and scored as a miss on every field, so the scores keep every labelled document in their denominators)."""
     from pathlib import Path
 
     from parsers import UnreadableDocument, parse_bytes
@@ -297,10 +297,10 @@ def evaluate_command(labels_path, directory, misses) -> None:
             record = parse_bytes(path.read_bytes(), filename=path.name).to_dict()
         except FileNotFoundError:
             unreadable.append(f"{label['file']}: missing from {directory}")
-            continue
+            record = {}
         except (OSError, UnreadableDocument) as exc:
             unreadable.append(f"{label['file']}: unreadable: {getattr(exc, 'reason', None) or exc}")
-            continue
+            record = {}
         pairs.append((label, record))
     scores = evaluate(pairs)
     if misses:
@@ -314,7 +314,7 @@ def evaluate_command(labels_path, directory, misses) -> None:
     for problem in unreadable:
         click.echo(problem, err=True)
     if unreadable:
-        click.echo(f"Error: {len(unreadable)} of {len(labels)} labelled documents could not be scored", err=True)
+        click.echo(f"Error: {len(unreadable)} of {len(labels)} labelled documents could not be read", err=True)
         raise SystemExit(1)
 
 

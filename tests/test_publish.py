@@ -17,6 +17,12 @@ def published_runs(path) -> list[tuple]:
         return conn.execute("SELECT authority, pages_fetched FROM crawl_runs ORDER BY id").fetchall()
 
 
+def dead_pid() -> int:
+    """The id of a process that has exited (as a publish killed mid-copy has)."""
+    process = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    return int(process.stdout)
+
+
 def publish(db_path, to):
     result = CliRunner().invoke(main, ["publish", "--db", str(db_path), "--to", str(to)])
     assert result.exit_code == 0, result.output
@@ -29,6 +35,9 @@ def test_publish_copies_what_is_committed_and_swaps_the_copy_in_whole(tmp_path):
     writer = sqlite3.connect(live)  # a crawl mid-transaction while the copy is made
     writer.execute("BEGIN")
     writer.execute("INSERT INTO crawl_runs (authority, pages_fetched) VALUES ('south-police', 7)")
+    (tmp_path / "published").mkdir()
+    killed_mid_copy = tmp_path / "published" / f".foilog.db.{dead_pid()}.partial"
+    killed_mid_copy.write_bytes(b"SQLite format 3\x00half a copy")
     published = publish(live, tmp_path / "published")
     with open(published, "rb") as reader_of_last_night:  # a reader holding last night's file
         writer.commit()
@@ -38,7 +47,7 @@ def test_publish_copies_what_is_committed_and_swaps_the_copy_in_whole(tmp_path):
     assert (published_runs(tmp_path / "last-night.db"), published_runs(published)) == (
         [("north-police", 3)], [("north-police", 3), ("south-police", 7)])
     assert sorted(p.name for p in published.parent.iterdir()) == [
-        "datasette_metadata.yml", "foilog.db", "foilog.inspect.json"]  # no partial copy left behind
+        "datasette_metadata.yml", "foilog.db", "foilog.inspect.json"]  # no partial copy left, even a killed one
     with sqlite3.connect(published) as copy:
         assert copy.execute("PRAGMA journal_mode").fetchone() == ("delete",)
 
