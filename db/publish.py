@@ -28,6 +28,14 @@ def check_sqlite_file(path: str | Path) -> None:
             raise NotADatabase(f"{path}: not an SQLite database")
 
 
+def in_wal_mode(path: str | Path) -> bool:
+    """Whether the database is in WAL mode (header bytes 18-19 are 2): a live file that a crawl may be writing,
+    where the published copy is a plain rollback-journal file."""
+    with Path(path).open("rb") as f:
+        header = f.read(20)
+    return header[18:20] == b"\x02\x02"
+
+
 def publish_copy(db_path: str | Path, published_path: str | Path) -> Path:
     """Snapshot `db_path` to `published_path` and swap it in atomically; returns the published path."""
     check_sqlite_file(db_path)

@@ -57,6 +57,12 @@ def serve(db_path: str, host: str, port: int, immutable: bool) -> None:
     from scraper.serve import serve as serve_datasette
 
     _existing_database(db_path)
+    if immutable:
+        from db.publish import in_wal_mode
+
+        if in_wal_mode(db_path):  # immutable mode would ignore its WAL and could read a page mid-write
+            raise BadInput(f"{db_path}: a live database (WAL mode), not a published copy; serve it without "
+                           "--immutable, or serve what `foilog publish` writes")
     _free_port(host, port)
     raise SystemExit(serve_datasette(db_path, host=host, port=port, immutable=immutable))
 

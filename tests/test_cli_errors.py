@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+import db
 from scraper.cli import main
 
 SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
@@ -76,6 +77,13 @@ def test_serve_publish_crawl_and_sources_refuse_a_file_that_is_not_sqlite(tmp_pa
     for command in ("crawl", "sources"):
         assert run(command, "--sources", tmp_path / "sources.yml", "--db", tmp_path / "notes.db") == (2, [not_sqlite])
     assert (tmp_path / "notes.db").read_text() == "my notes\n"
+
+
+def test_serve_immutable_refuses_the_crawls_live_database(tmp_path):
+    db.open_db(tmp_path / "foilog.db").execute("CREATE TABLE t (x)")
+    assert run("serve", "--db", tmp_path / "foilog.db", "--immutable") == (2, [
+        f"Error: {tmp_path / 'foilog.db'}: a live database (WAL mode), not a published copy; serve it without "
+        "--immutable, or serve what `foilog publish` writes"])
 
 
 def test_reparse_refuses_a_missing_archive_instead_of_creating_an_empty_database(tmp_path):
