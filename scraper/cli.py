@@ -32,6 +32,20 @@ def _existing_database(db_path: str, may_be_new: bool = False) -> None:
         raise BadInput(str(exc)) from None
 
 
+def _database_to_write(db_path: str) -> None:
+    """Refuse a --db the command could not write (not SQLite, or a place where no file can be made) up front,
+    rather than with a traceback from deep inside the crawl; a new database is created here."""
+    import sqlite3
+
+    import db
+
+    _existing_database(db_path, may_be_new=True)
+    try:
+        db.open_db(db_path).close()
+    except (OSError, sqlite3.Error) as exc:
+        raise BadInput(f"{db_path}: cannot open it for writing ({exc})") from None
+
+
 def _free_port(host: str, port: int) -> None:
     from scraper.serve import port_in_use
 
@@ -135,7 +149,7 @@ def crawl(sources_path, db_path, archive_dir, slugs, max_items, revalidate) -> N
         sources = select_sources(load_sources(sources_path), slugs)
     except RegistryError as exc:
         raise BadInput(str(exc)) from None
-    _existing_database(db_path, may_be_new=True)
+    _database_to_write(db_path)
     results = _crawl_and_report(sources, db_path, _archive_beside(db_path, archive_dir), max_items, revalidate)
     alerts = _raise_alarms(db_path, {r.slug for r in results})
     raise SystemExit(1 if alerts or any(r.failed_entirely for r in results) else 0)
@@ -167,7 +181,7 @@ def reparse(db_path, archive_dir) -> None:
     archive = _archive_beside(db_path, archive_dir)
     if not Path(archive).is_dir() or not archive_files(archive, None):
         raise BadInput(f"{archive}: no WARC archive there; give --archive, or check --db")
-    _existing_database(db_path, may_be_new=True)
+    _database_to_write(db_path)
     stats = rebuild(db_path, archive)
     click.echo(f"{stats.items} archived items: {stats.new} new, {stats.updated} updated, "
                f"{stats.unchanged} unchanged, {stats.failed} failed")

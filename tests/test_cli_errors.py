@@ -79,6 +79,14 @@ def test_serve_publish_crawl_and_sources_refuse_a_file_that_is_not_sqlite(tmp_pa
     assert (tmp_path / "notes.db").read_text() == "my notes\n"
 
 
+def test_crawl_refuses_a_database_it_cannot_create(tmp_path):
+    (tmp_path / "sources.yml").write_text("sources: []\n")
+    (tmp_path / "a-file").write_text("")
+    target = tmp_path / "a-file" / "foilog.db"
+    assert run("crawl", "--sources", tmp_path / "sources.yml", "--db", target) == (2, [
+        f"Error: {target}: cannot open it for writing ([Errno 17] File exists: '{tmp_path / 'a-file'}')"])
+
+
 def test_serve_immutable_refuses_the_crawls_live_database(tmp_path):
     db.open_db(tmp_path / "foilog.db").execute("CREATE TABLE t (x)")
     assert run("serve", "--db", tmp_path / "foilog.db", "--immutable") == (2, [
