@@ -12,11 +12,13 @@ from itertools import islice
 
 import sqlite_utils
 
+from db.history import keep_earlier_version
+
 DISCLOSURE_COLUMNS = (
     "id", "authority", "reference", "title", "url", "published", "year", "request_text", "body", "ncnd",
     "outcome", "exemptions", "response_date", "request_date", "source_format", "problems",
     "first_seen", "last_seen", "content_hash", "wdtk_state",
-    "evidence", "confidence", "needs_review", "review_reasons",
+    "evidence", "confidence", "needs_review", "review_reasons", "removed_at",
 )
 # On a changed response everything is rewritten except when we first saw it.
 UPSERT_DISCLOSURE = (
@@ -60,15 +62,19 @@ def year_of(*dates: str | None) -> int | None:
 
 def save_disclosure(conn: sqlite_utils.Database, authority: str, url: str, record: Mapping, fetched_at: str,
                     published: str | None = None) -> str:
-    """Save one parsed response in its own transaction; returns "new", "updated" or "unchanged"."""
+    """Save one freshly fetched response in its own transaction; returns "new", "updated" or "unchanged".
+
+    When the response's text changed, the earlier version is kept in disclosure_versions; a response seen again
+    is no longer removed."""
     with conn.atomic():
-        return _save(conn, authority, url, record, fetched_at, published)
+        return _save(conn, authority, url, record, fetched_at, published, keep_versions=True)
 
 
 def save_disclosures(conn: sqlite_utils.Database, items: Iterable[Mapping], batch_size: int = 1000) -> Counter:
     """Save many responses, one transaction per batch; each item has the keyword arguments of save_disclosure.
 
-    Returns how many were new, updated and unchanged.
+    Returns how many were new, updated and unchanged. This is the reparse path: the documents are the ones
+    already saved, re-read, so a changed text here is the parser's doing and keeps no earlier version.
     """
     statuses: Counter = Counter()
     items = iter(items)
@@ -85,15 +91,17 @@ def known_item_urls(conn: sqlite_utils.Database, authority: str) -> set[str]:
 
 
 def _save(conn: sqlite_utils.Database, authority: str, url: str, record: Mapping, fetched_at: str,
-          published: str | None = None) -> str:
+          published: str | None = None, keep_versions: bool = False) -> str:
     """Write one response; the caller holds the transaction so a failure part-way leaves nothing behind."""
     sql = conn.conn  # the bare sqlite3 connection: statements are cached and nothing is introspected
     row_id = disclosure_id(authority, url)
     new_hash = content_hash(record, published)
     existing = sql.execute("SELECT content_hash FROM disclosures WHERE id = ?", [row_id]).fetchone()
     if existing and existing[0] == new_hash:
-        sql.execute("UPDATE disclosures SET last_seen = ? WHERE id = ?", [fetched_at, row_id])
+        sql.execute("UPDATE disclosures SET last_seen = ?, removed_at = NULL WHERE id = ?", [fetched_at, row_id])
         return "unchanged"
+    if existing and keep_versions:
+        keep_earlier_version(sql, row_id, record.get("body"), superseded_at=fetched_at)
 
     year = year_of(published, record.get("response_date"))
     citations = record.get("citations") or []
@@ -114,6 +122,7 @@ def _save(conn: sqlite_utils.Database, authority: str, url: str, record: Mapping
         "confidence": json.dumps(record.get("confidence") or {}),
         "needs_review": int(bool(record.get("needs_review"))),
         "review_reasons": json.dumps(record.get("needs_review") or []),
+        "removed_at": None,
     })
     if existing:
         sql.execute("DELETE FROM exemption_citations WHERE disclosure_id = ?", [row_id])

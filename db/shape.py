@@ -30,6 +30,8 @@ TABLES: dict[str, dict] = {
             # The parser's account of itself (JSON objects keyed by field): the words that decided each field,
             # how sure it is, and the fields a person should check (1 when any field is below the review line).
             "evidence": str, "confidence": str, "needs_review": int, "review_reasons": str,
+            # When the response vanished from its log (HTTP 404/410 on revalidation); the row is kept, never deleted.
+            "removed_at": str,
             # Last, because reading any column stored after a long text walks all of its overflow pages:
             # with body in the middle, the exemptions facet took seconds on 100k rows.
             "body": str,
@@ -57,9 +59,39 @@ TABLES: dict[str, dict] = {
         "columns": {
             "id": int, "authority": str, "started": str, "ended": str, "pages_fetched": int, "new": int,
             "updated": int, "failed": int, "errors": str,
+            # What source health compares night to night: items the listings showed (new or known), and why
+            # the source could not be crawled at all (null when it could).
+            "items_found": int, "fatal": str,
         },
         "pk": "id",
         "foreign_keys": [("authority", "authorities", "slug")],
+    },
+    # The earlier versions of responses that changed: the row as it was before a new body replaced it.
+    "disclosure_versions": {
+        "columns": {
+            "id": int, "disclosure_id": str, "authority": str, "url": str, "superseded_at": str,
+            "first_seen": str, "last_seen": str, "content_hash": str, "reference": str, "title": str,
+            "published": str, "request_text": str, "ncnd": int, "outcome": str, "exemptions": str,
+            "response_date": str, "body": str,
+        },
+        "pk": "id",
+        "foreign_keys": [("disclosure_id", "disclosures", "id"), ("authority", "authorities", "slug")],
+    },
+    # Each source's state after the latest run, recomputed from crawl_runs by db.health.update_source_health.
+    "source_health": {
+        "columns": {
+            "authority": str, "last_run": str, "last_success": str, "consecutive_failures": int,
+            "items_last_run": int, "median_items_before": float, "runs": int,
+        },
+        "pk": "authority",
+        "foreign_keys": [("authority", "authorities", "slug")],
+    },
+    # One row per alarm raised on a run: a source failing two nights running, or yielding nothing where it
+    # used to yield items.
+    "source_alerts": {
+        "columns": {"id": int, "authority": str, "run_id": int, "raised": str, "kind": str, "message": str},
+        "pk": "id",
+        "foreign_keys": [("authority", "authorities", "slug"), ("run_id", "crawl_runs", "id")],
     },
 }
 
@@ -71,6 +103,8 @@ INDEXES: dict[str, list[list[str]]] = {
                             ["act", "section"]],
     "attachments": [["disclosure_id"]],
     "crawl_runs": [["authority"]],
+    "disclosure_versions": [["disclosure_id"], ["authority"]],
+    "source_alerts": [["authority"], ["run_id", "kind"]],
 }
 
 FTS_COLUMNS = {

@@ -93,3 +93,64 @@ def evaluate(pairs: list[tuple[dict, dict]]) -> list[FieldScore]:
     cit.f1 = _f1(ctp, cfp, cfn)
     ncnd.f1 = _f1(ntp, nfp, nfn)
     return [ref, req, cit, ncnd, out]
+
+
+class LabelError(ValueError):
+    """A labels file that cannot be scored against; the message names the file, the entry and what is wrong."""
+
+
+_OPTIONAL_TEXT = ("reference", "request_start", "outcome", "authority", "notes", "evidence")
+
+
+def _label_problem(entry, seen: set[str]) -> str | None:
+    if not isinstance(entry, dict):
+        return f"expected an object, got {type(entry).__name__}"
+    if not isinstance(entry.get("file"), str) or not entry["file"].strip():
+        return "'file' must name the labelled document"
+    if entry["file"] in seen:
+        return f"{entry['file']!r} is labelled twice"
+    for key in _OPTIONAL_TEXT:
+        if entry.get(key) is not None and not isinstance(entry[key], str):
+            return f"{key!r} must be text or null, got {type(entry[key]).__name__}"
+    for key in ("ncnd", "truncated"):
+        if key in entry and not isinstance(entry[key], bool):
+            return f"{key!r} must be true or false, got {entry[key]!r}"
+    citations = entry.get("citations", [])
+    if not isinstance(citations, list):
+        return f"'citations' must be a list, got {type(citations).__name__}"
+    for n, citation in enumerate(citations):
+        if not isinstance(citation, dict):
+            return f"citations[{n}] must be an object, got {type(citation).__name__}"
+        for key in ("act", "section"):
+            if not isinstance(citation.get(key), str):
+                return f"citations[{n}] needs {key!r} as text"
+        if citation.get("subsection") is not None and not isinstance(citation["subsection"], str):
+            return f"citations[{n}] 'subsection' must be text or null"
+        if not isinstance(citation.get("ncnd", False), bool):
+            return f"citations[{n}] 'ncnd' must be true or false"
+    return None
+
+
+def load_labels(data: bytes, name: str = "labels") -> list[dict]:
+    """Parse and check a labels file (a JSON list of objects as in ../shared/corpus/labels.json); every label
+    comes back with the keys `evaluate` reads. Raises LabelError on the first problem."""
+    import json
+
+    try:
+        labels = json.loads(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise LabelError(f"{name}: not UTF-8 text") from None
+    except json.JSONDecodeError as exc:
+        raise LabelError(f"{name}: not valid JSON (line {exc.lineno} column {exc.colno}: {exc.msg})") from None
+    if not isinstance(labels, list):
+        raise LabelError(f"{name}: expected a JSON list of labels, got {type(labels).__name__}")
+    seen: set[str] = set()
+    for position, entry in enumerate(labels):
+        problem = _label_problem(entry, seen)
+        if problem:
+            file = entry.get("file") if isinstance(entry, dict) else None
+            raise LabelError(f"{name} entry #{position + 1}{f' ({file})' if isinstance(file, str) else ''}: "
+                             f"{problem}")
+        seen.add(entry["file"])
+    return [{**entry, "citations": [{"subsection": None, "ncnd": False, **c} for c in entry.get("citations", [])]}
+            for entry in labels]

@@ -12,6 +12,48 @@ def main() -> None:
     """foilog: crawl UK police FOI disclosure logs into SQLite and browse them with Datasette."""
 
 
+class BadInput(click.ClickException):
+    """A user input error: one line (`Error: ...`) and exit status 2, never a traceback."""
+    exit_code = 2
+
+
+def _existing_database(db_path: str, may_be_new: bool = False) -> None:
+    """Refuse a path that is not an SQLite database rather than let Datasette or SQLite fail (or create one);
+    with `may_be_new`, a path with nothing there yet is fine (the command creates the database)."""
+    from pathlib import Path
+
+    from db.publish import NotADatabase, check_sqlite_file
+
+    if may_be_new and not Path(db_path).exists():
+        return
+    try:
+        check_sqlite_file(db_path)
+    except NotADatabase as exc:
+        raise BadInput(str(exc)) from None
+
+
+def _database_to_write(db_path: str) -> None:
+    """Refuse a --db the command could not write (not SQLite, or a place where no file can be made) up front,
+    rather than with a traceback from deep inside the crawl; a new database is created here."""
+    import sqlite3
+
+    import db
+
+    _existing_database(db_path, may_be_new=True)
+    try:
+        db.open_db(db_path).close()
+    except (OSError, sqlite3.Error) as exc:
+        raise BadInput(f"{db_path}: cannot open it for writing ({exc})") from None
+
+
+def _free_port(host: str, port: int) -> None:
+    from scraper.serve import port_in_use
+
+    if port_in_use(host, port):
+        raise BadInput(f"port {port} on {host} is already in use (another foilog demo or serve?); "
+                       "choose another with --port")
+
+
 # Commands are registered below, one block per pipeline step. Each block imports its implementation lazily
 # so `foilog --help` stays fast and one broken optional dependency cannot take the whole CLI down.
 
@@ -20,11 +62,45 @@ def main() -> None:
               help="SQLite database to serve.")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8001, show_default=True, type=int, help="Port to listen on.")
-def serve(db_path: str, host: str, port: int) -> None:
-    """Browse the database with Datasette (facets, full-text search, canned queries)."""
+@click.option("--immutable", is_flag=True,
+              help="Serve a published copy (`foilog publish`) read-only: no locks, counts from its inspect file.")
+def serve(db_path: str, host: str, port: int, immutable: bool) -> None:
+    """Browse the database with Datasette (facets, full-text search, canned queries).
+
+    Exits 2 when the file is not an SQLite database or the port is taken."""
     from scraper.serve import serve as serve_datasette
 
-    raise SystemExit(serve_datasette(db_path, host=host, port=port))
+    _existing_database(db_path)
+    if immutable:
+        from db.publish import in_wal_mode
+
+        if in_wal_mode(db_path):  # immutable mode would ignore its WAL and could read a page mid-write
+            raise BadInput(f"{db_path}: a live database (WAL mode), not a published copy; serve it without "
+                           "--immutable, or serve what `foilog publish` writes")
+    _free_port(host, port)
+    raise SystemExit(serve_datasette(db_path, host=host, port=port, immutable=immutable))
+
+
+@main.command()
+@click.option("--db", "db_path", required=True, type=click.Path(dir_okay=False), help="The crawl's database.")
+@click.option("--to", "published_dir", type=click.Path(file_okay=False),
+              help="Directory of the published copy [default: published/ beside the database].")
+def publish(db_path: str, published_dir: str | None) -> None:
+    """Copy the database consistently into the published directory, swapped in atomically, with its
+    `datasette inspect` file and metadata: what `foilog serve --immutable` and `datasette publish` serve.
+
+    Exits 2 when the database is missing or not SQLite."""
+    from pathlib import Path
+
+    from db.publish import publish_copy
+    from scraper.serve import write_inspect_file, write_metadata_for
+
+    _existing_database(db_path)
+    directory = Path(published_dir) if published_dir else Path(db_path).resolve().parent / "published"
+    published = publish_copy(db_path, directory / Path(db_path).name)
+    write_inspect_file(published)
+    write_metadata_for(published, directory)
+    click.echo(f"published {published}")
 
 
 def _archive_beside(db_path: str, archive_dir: str | None) -> str:
@@ -64,15 +140,29 @@ def _crawl_and_report(sources, db_path: str, archive_dir: str, max_items=None, r
 def crawl(sources_path, db_path, archive_dir, slugs, max_items, revalidate) -> None:
     """Crawl disclosure logs into the database (incremental: known item pages are not fetched again).
 
-    Exits 1 when a source failed entirely (not one index page could be read)."""
+    Then recomputes source health: a source failing two runs running, or finding no items where it used to,
+    prints an `ALERT` line and is recorded in source_alerts. Exits 1 when a source failed entirely (not one
+    index page could be read) or raised an alarm, 2 on a usage error (such as a bad sources.yml)."""
     from scraper.registry import RegistryError, load_sources, select_sources
 
     try:
         sources = select_sources(load_sources(sources_path), slugs)
     except RegistryError as exc:
-        raise click.UsageError(str(exc)) from None
+        raise BadInput(str(exc)) from None
+    _database_to_write(db_path)
     results = _crawl_and_report(sources, db_path, _archive_beside(db_path, archive_dir), max_items, revalidate)
-    raise SystemExit(1 if any(r.failed_entirely for r in results) else 0)
+    alerts = _raise_alarms(db_path, {r.slug for r in results})
+    raise SystemExit(1 if alerts or any(r.failed_entirely for r in results) else 0)
+
+
+def _raise_alarms(db_path: str, slugs: set[str]) -> list:
+    """Recompute source health after a crawl; print (and return) the alarms standing on the sources crawled."""
+    import db
+
+    alerts = [a for a in db.update_source_health(db.open_db(db_path)) if a.authority in slugs]
+    for alert in alerts:
+        click.echo(alert.line())
+    return alerts
 
 
 @main.command()
@@ -80,10 +170,19 @@ def crawl(sources_path, db_path, archive_dir, slugs, max_items, revalidate) -> N
 @click.option("--archive", "archive_dir", type=click.Path(file_okay=False, exists=True),
               help="WARC archive to read [default: archive/ beside the database].")
 def reparse(db_path, archive_dir) -> None:
-    """Rebuild the disclosures from the archive alone (no network), e.g. after a parser improvement."""
+    """Rebuild the disclosures from the archive alone (no network), e.g. after a parser improvement.
+
+    Exits 2 when there is no archive to read (a mistyped --db finds none beside it) or --db is not SQLite."""
+    from pathlib import Path
+
+    from scraper.archive import archive_files
     from scraper.pipeline import reparse as rebuild
 
-    stats = rebuild(db_path, _archive_beside(db_path, archive_dir))
+    archive = _archive_beside(db_path, archive_dir)
+    if not Path(archive).is_dir() or not archive_files(archive, None):
+        raise BadInput(f"{archive}: no WARC archive there; give --archive, or check --db")
+    _database_to_write(db_path)
+    stats = rebuild(db_path, archive)
     click.echo(f"{stats.items} archived items: {stats.new} new, {stats.updated} updated, "
                f"{stats.unchanged} unchanged, {stats.failed} failed")
     for error in stats.errors:
@@ -96,9 +195,15 @@ def reparse(db_path, archive_dir) -> None:
 @click.option("--port", default=8001, show_default=True, type=int, help="Port for Datasette.")
 @click.option("--no-serve", is_flag=True, help="Stop after building the database (no Datasette).")
 def demo(db_path, port, no_serve) -> None:
-    """Serve the bundled replica logs on 127.0.0.1, crawl them with the real crawler, and open Datasette."""
+    """Serve the bundled replica logs on 127.0.0.1, crawl them with the real crawler, and open Datasette.
+
+    Exits 2 when the port is already taken; stopping the demo (Ctrl-C, kill) stops its Datasette too."""
     import shutil
+    import signal
     from pathlib import Path
+
+    if not no_serve:
+        _free_port("127.0.0.1", port)  # before crawling: a second demo must not seem to work
 
     from scraper.http import Client
     from scraper.registry import parse_sources
@@ -118,6 +223,12 @@ def demo(db_path, port, no_serve) -> None:
         return
     from scraper.serve import start_datasette
 
+    def stop(signum, frame):
+        raise KeyboardInterrupt
+
+    # A kill or a closed terminal must end the demo the way Ctrl-C does, taking its Datasette with it.
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGHUP, stop)
     datasette = start_datasette(db_path, port=port)
     click.echo(f"Datasette: http://127.0.0.1:{port}/  (Ctrl-C to stop)")
     try:
@@ -134,15 +245,24 @@ def demo(db_path, port, no_serve) -> None:
               type=click.Path(exists=True, dir_okay=False), help="The source registry.")
 @click.option("--db", "db_path", type=click.Path(dir_okay=False), help="Database whose crawl_runs give the last crawl.")
 def sources(sources_path, db_path) -> None:
-    """List every registry entry with its platform, URL status and last crawl."""
+    """List every registry entry with its platform, URL status and last crawl, then any standing alarms."""
+    from pathlib import Path
+
     from scraper.coverage import last_runs, source_rows, table
     from scraper.registry import RegistryError, load_sources
 
     try:
         entries = load_sources(sources_path)
     except RegistryError as exc:
-        raise click.UsageError(str(exc)) from None
+        raise BadInput(str(exc)) from None
+    if db_path:
+        _existing_database(db_path, may_be_new=True)
     click.echo(table(source_rows(entries, last_runs(db_path))))
+    if db_path and Path(db_path).exists():
+        import db
+
+        for alert in db.standing_alerts(db.open_db(db_path)):
+            click.echo(alert.line())
 
 
 @main.command()
@@ -177,21 +297,29 @@ def parse(paths) -> None:
 @click.argument("directory", type=click.Path(exists=True, file_okay=False))
 @click.option("--misses/--no-misses", default=True, show_default=True, help="List each miss under its field.")
 def evaluate_command(labels_path, directory, misses) -> None:
-    """Score the parser on labelled documents: per field, how many are right, and the misses."""
-    import json
+    """Score the parser on labelled documents: per field, how many are right, and the misses.
+
+    Exits 2 when the labels file is malformed, 1 when a labelled document is missing or unreadable (it is named,
+    and scored as a miss on every field, so the scores keep every labelled document in their denominators)."""
     from pathlib import Path
 
     from parsers import UnreadableDocument, parse_bytes
-    from parsers.evaluate import evaluate
+    from parsers.evaluate import LabelError, evaluate, load_labels
 
-    labels = json.loads(Path(labels_path).read_text(encoding="utf-8"))
-    pairs = []
+    try:
+        labels = load_labels(Path(labels_path).read_bytes(), name=labels_path)
+    except LabelError as exc:
+        raise BadInput(str(exc)) from None
+    pairs, unreadable = [], []
     for label in labels:
         path = Path(directory) / label["file"]
         try:
             record = parse_bytes(path.read_bytes(), filename=path.name).to_dict()
+        except FileNotFoundError:
+            unreadable.append(f"{label['file']}: missing from {directory}")
+            record = {}
         except (OSError, UnreadableDocument) as exc:
-            click.echo(f"{label['file']}: unreadable: {exc}", err=True)
+            unreadable.append(f"{label['file']}: unreadable: {getattr(exc, 'reason', None) or exc}")
             record = {}
         pairs.append((label, record))
     scores = evaluate(pairs)
@@ -203,6 +331,11 @@ def evaluate_command(labels_path, directory, misses) -> None:
     for fs in scores:
         extra = f"  (F1 {fs.f1:.3f})" if fs.f1 is not None else ""
         click.echo(f"{fs.name:<14} {fs.correct}/{fs.total} = {fs.correct / max(fs.total, 1):.3f}{extra}")
+    for problem in unreadable:
+        click.echo(problem, err=True)
+    if unreadable:
+        click.echo(f"Error: {len(unreadable)} of {len(labels)} labelled documents could not be read", err=True)
+        raise SystemExit(1)
 
 
 if __name__ == "__main__":  # pragma: no cover

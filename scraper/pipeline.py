@@ -44,6 +44,11 @@ class CrawlStats:
     fatal: str | None = None  # set when the source could not be crawled at all
 
     @property
+    def items_found(self) -> int:
+        """Items the listings showed this run, whether fetched or already known (what source health compares)."""
+        return self.new + self.updated + self.unchanged + self.not_modified + self.skipped_known
+
+    @property
     def failed_entirely(self) -> bool:
         return self.fatal is not None
 
@@ -85,10 +90,11 @@ def crawl_source(
         stats.error(source.url or source.slug, f"interrupted: {type(exc).__name__}", counts_as_failure=False)
         raise
     finally:
-        db.finish_run(conn, stats.run_id, pages_fetched=stats.pages_fetched, new=stats.new, updated=stats.updated,
-                      failed=stats.failed, errors=stats.errors)
         if interrupted is None and stats.index_pages == 0 and stats.fatal is None:
             stats.fatal = "no index page could be fetched"
+        db.finish_run(conn, stats.run_id, pages_fetched=stats.pages_fetched, new=stats.new, updated=stats.updated,
+                      failed=stats.failed, errors=stats.errors, fatal=stats.fatal,
+                      items_found=None if interrupted else stats.items_found)  # a cut-short count says nothing
     return stats
 
 
@@ -161,6 +167,8 @@ def _crawl_item(source: Source, conn, result: FetchResult, listing: dict | None,
         return "not_modified"
     if not result.ok:
         stats.error(result.url, _describe(result), counts_as_failure=result.error != DISALLOWED)
+        if result.status in (404, 410):  # a known response taken down keeps its row, marked removed
+            db.mark_removed(conn, source.slug, result.url, result.fetched_at)
         return "failed"
     try:
         record, published = item_record(source.platform, result.url, result.content, result.headers, listing,

@@ -98,8 +98,20 @@ def parse_sources(data: dict | list) -> list[Source]:
 
 
 def load_sources(path: str | Path) -> list[Source]:
-    with open(path, encoding="utf-8") as f:
-        return parse_sources(yaml.safe_load(f) or {})
+    """Read and check the registry; every problem (unreadable file, YAML syntax, a bad entry) is a RegistryError."""
+    try:
+        with open(path, encoding="utf-8") as f:
+            data = yaml.safe_load(f)
+    except OSError as exc:
+        raise RegistryError(f"{path}: cannot read it ({exc.strerror})") from None
+    except UnicodeDecodeError:
+        raise RegistryError(f"{path}: not UTF-8 text") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise RegistryError(f"{path}: not valid YAML{where}: {problem}") from None
+    return parse_sources(data or {})
 
 
 def select_sources(sources: list[Source], slugs: list[str] | tuple[str, ...] = ()) -> list[Source]:

@@ -1,8 +1,10 @@
 """Serving the database with Datasette, using the project's metadata (facets, descriptions, canned queries)."""
 from __future__ import annotations
 
+import os
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -39,19 +41,47 @@ def write_metadata_for(db_path: str | Path, directory: str | Path) -> Path:
     return path
 
 
+def inspect_file_for(db_path: str | Path) -> Path:
+    """Where the `datasette inspect` summary of a published copy lives: beside it, `foilog.inspect.json`."""
+    return Path(db_path).with_suffix(".inspect.json")
+
+
+def write_inspect_file(db_path: str | Path) -> Path:
+    """Run `datasette inspect` on a published copy (table counts computed once, not on every page view) and
+    swap the result in beside it."""
+    target = inspect_file_for(db_path)
+    partial = target.with_name(f".{target.name}.partial")
+    subprocess.run([sys.executable, "-m", "datasette", "inspect", str(db_path), "--inspect-file", str(partial)],
+                   check=True, capture_output=True)
+    os.replace(partial, target)
+    return target
+
+
 def datasette_argv(db_path: str | Path, metadata_path: str | Path, host: str = "127.0.0.1",
-                   port: int = 8001) -> list[str]:
-    argv = [sys.executable, "-m", "datasette", "serve", str(db_path), "--metadata", str(metadata_path),
+                   port: int = 8001, immutable: bool = False) -> list[str]:
+    """Immutable mode opens the file read-only with no locking at all and takes counts from its inspect file."""
+    database = ["-i", str(db_path)] if immutable else [str(db_path)]
+    if immutable and inspect_file_for(db_path).exists():
+        database += ["--inspect-file", str(inspect_file_for(db_path))]
+    argv = [sys.executable, "-m", "datasette", "serve", *database, "--metadata", str(metadata_path),
             "--host", host, "--port", str(port)]
     for name, value in SETTINGS.items():
         argv += ["--setting", name, str(value)]
     return argv
 
 
-def serve(db_path: str | Path, host: str = "127.0.0.1", port: int = 8001) -> int:
+def port_in_use(host: str, port: int) -> bool:
+    """Whether something already listens on host:port (so a second server would fail, or worse, seem to work)."""
+    with socket.socket() as probe:
+        probe.settimeout(1)
+        return probe.connect_ex((host, port)) == 0
+
+
+def serve(db_path: str | Path, host: str = "127.0.0.1", port: int = 8001, immutable: bool = False) -> int:
     """Run Datasette in the foreground until interrupted; returns its exit code."""
     with tempfile.TemporaryDirectory(prefix="foilog-serve-") as directory:
-        process = subprocess.Popen(datasette_argv(db_path, write_metadata_for(db_path, directory), host, port))
+        argv = datasette_argv(db_path, write_metadata_for(db_path, directory), host, port, immutable)
+        process = subprocess.Popen(argv)
         # Ctrl-C reaches Datasette through the terminal's process group; a plain `kill` of foilog must too.
         signal.signal(signal.SIGTERM, lambda *_: process.terminate())
         try:
@@ -61,13 +91,13 @@ def serve(db_path: str | Path, host: str = "127.0.0.1", port: int = 8001) -> int
 
 
 def start_datasette(db_path: str | Path, host: str = "127.0.0.1", port: int = 8001,
-                    timeout: float = 30.0) -> subprocess.Popen:
+                    timeout: float = 30.0, immutable: bool = False) -> subprocess.Popen:
     """Start Datasette in the background and return once it answers HTTP; the caller terminates it.
 
     Its metadata and log live in a temporary directory, kept (and named in the error) only if it fails to start.
     """
     directory = Path(tempfile.mkdtemp(prefix="foilog-serve-"))
-    argv = datasette_argv(db_path, write_metadata_for(db_path, directory), host, port)
+    argv = datasette_argv(db_path, write_metadata_for(db_path, directory), host, port, immutable)
     log_path = directory / "datasette.log"
     with log_path.open("wb") as log:  # a file, not a pipe nobody reads, which would fill and stall the server
         process = subprocess.Popen(argv, stdout=log, stderr=subprocess.STDOUT)

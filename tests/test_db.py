@@ -67,7 +67,7 @@ def test_save_new_writes_the_whole_row(conn):
         "first_seen": FETCHED, "last_seen": FETCHED, "wdtk_state": None,
         "evidence": '{"reference": "Ref: FOI/2024/0142", "outcome": "Section 31(1)(a) is engaged."}',
         "confidence": '{"reference": 0.9, "outcome": 0.4}', "needs_review": 1,
-        "review_reasons": '["outcome: stated decision (0.40)"]',
+        "review_reasons": '["outcome: stated decision (0.40)"]', "removed_at": None,
     }
 
 
@@ -157,7 +157,7 @@ def test_crawl_run_row(conn):
     row = conn["crawl_runs"].get(run_id)
     assert {k: v for k, v in row.items() if k not in ("started", "ended")} == {
         "id": 1, "authority": "example-police", "pages_fetched": 5, "new": 2, "updated": 1, "failed": 1,
-        "errors": json.dumps([{"url": URL, "error": "HTTP 404"}])}
+        "errors": json.dumps([{"url": URL, "error": "HTTP 404"}]), "items_found": None, "fatal": None}
     assert row["started"] <= row["ended"]
 
 

@@ -112,6 +112,16 @@ class ReplicaServer:
         self._rebuild()
         return self.item_url(site_slug, item.slug)
 
+    def revise_item(self, site_slug: str, item_slug: str, text: str) -> None:
+        """Publish a new version of a response at the same URL (for "revalidation finds a new body")."""
+        next(item for item in self.sites[site_slug].items if item.slug == item_slug).text = text
+        self._rebuild()
+
+    def take_down(self, site_slug: str, item_slug: str) -> None:
+        """The response's page answers 404 from now on, while the listing still links it."""
+        self._targets.setdefault("not_found", []).append((site_slug, item_slug))
+        self._rebuild()
+
     # internals ---------------------------------------------------------------------------------------------
     def _family(self, site: Site) -> ModuleType:
         return FAMILIES[site.platform]
