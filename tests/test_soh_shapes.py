@@ -1,12 +1,18 @@
 """Every SOH log shape seen in published item URLs, crawled end to end from its root over a real local server."""
 import datetime as dt
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
+import yaml
 from crawling import crawl_entries, query
 
 from scraper.replica import ReplicaServer, soh_site
 from scraper.replica.site import Item
 from scraper.replica.soh import SHAPES
+
+REPO = Path(__file__).resolve().parents[1]
 
 # Five responses over two years and four months; ours, in the plain style of a force's letter.
 RESPONSES = [("foi-101-drones", "2025-03-10"), ("202225392---problem-profiles", "2025-03-24"),
@@ -99,3 +105,43 @@ def test_an_item_linked_without_its_trailing_slash_or_with_a_query_is_one_item()
             canonical_item("https://f.police.uk/foi-ai/f/foi/2025/foi-1-x/")} == {
         "https://f.police.uk/foi-ai/f/foi/2025/foi-1-x/"}
     assert canonical_item("https://f.police.uk/SysSiteAssets/a.pdf") == "https://f.police.uk/SysSiteAssets/a.pdf"
+
+
+# The shape of each verified SOH log in sources.yml, as its evidence page shows it.
+REGISTRY_SHAPES = {
+    "bedfordshire-police": "foi/YYYY", "cambridgeshire-constabulary": "foi/YYYY/<month>",
+    "cleveland-police": "year-month", "devon-and-cornwall-police": "disclosure-logs/YYYY-disclosures",
+    "dyfed-powys-police": "disclosure-YYYY/<month>", "essex-police": "other-information/previous-foi-requests",
+    "greater-manchester-police": "disclosure-YYYY/<month>", "gwent-police": "disclosure2/YYYY/MM---<month>",
+    "lincolnshire-police": "disclosure-logs/YYYY", "metropolitan-police": "search",
+    "north-yorkshire-police": "foi-disclosure-2021-22/<month-YYYY>",
+    "northamptonshire-police": "disclosure-logs/YYYY/<month>", "south-wales-police": "disclosure-log/YYYY/<month>",
+    "warwickshire-police": "foi-disclosure-YYYY/<month-YYYY>", "wiltshire-police": "fois-with-spreadsheets/YYYY",
+}
+REGISTRY = {s["slug"]: s for s in yaml.safe_load((REPO / "sources.yml").read_text(encoding="utf-8"))["sources"]}
+
+
+def test_every_verified_soh_log_has_a_shape():
+    verified = {slug for slug, s in REGISTRY.items() if s["platform"] == "soh" and s["url_status"] == "verified"}
+    assert verified == set(REGISTRY_SHAPES)
+
+
+@pytest.mark.parametrize("slug", sorted(REGISTRY_SHAPES))
+def test_registry_entry_crawls_a_replica_of_its_log_with_its_own_options(slug, tmp_path):
+    """The entry as sources.yml has it (URL path, force segment, options), pointed at a replica of its shape."""
+    entry, shape = REGISTRY[slug], REGISTRY_SHAPES[slug]
+    newest = int((re.search(r"-(\d{4})/$", entry["url"]) or [None, "2025"])[1])
+    days = [f"{newest}-07-02", f"{newest}-03-10", f"{newest - 1}-11-15", f"{newest - 2}-02-05", f"{newest - 3}-06-01"]
+    items = [Item(slug=f"foi-{n}-response", title=f"Response {n}", published=dt.date.fromisoformat(day),
+                  text="The information you requested is attached.") for n, day in enumerate(days)]
+    force = "metropolitan-police" if shape == "search" else urlsplit(entry["url"]).path.split("/")[2]
+    site = soh_site(slug, entry["name"], items, force=force, pattern=shape, page_size=2)
+    with ReplicaServer([site]) as server:
+        local = {**entry, "url": server.base_url + urlsplit(entry["url"]).path, "delay": 0}
+        if "start_urls" in entry.get("options", {}):
+            local["options"] = {**entry["options"], "start_urls": [
+                server.base_url + urlsplit(url).path for url in entry["options"]["start_urls"]]}
+        (stats,) = crawl_entries([local], tmp_path)
+        stored = [row["url"] for row in query(tmp_path, "SELECT url FROM disclosures ORDER BY url")]
+        assert (local["url"], stored, stats.failed) == (
+            server.base_url + site.start_path, sorted(server.item_urls(slug).values()), 0)
