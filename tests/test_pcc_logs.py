@@ -1,0 +1,67 @@
+"""Every Commissioner's log in sources.yml, crawled end to end with its own registry options from a replica
+of its shape (PDF/DOCX letters or HTML pages, wherever the body publishes them) over a real local server."""
+import datetime as dt
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+import yaml
+from crawling import crawl_entries, query
+
+from scraper.replica import ReplicaServer
+from scraper.replica.index_page import pcc_log_site
+from scraper.replica.site import Item
+
+REPO = Path(__file__).resolve().parents[1]
+REGISTRY = {s["slug"]: s for s in yaml.safe_load((REPO / "sources.yml").read_text(encoding="utf-8"))["sources"]}
+DEFAULT_SLUGS = ["foi-2022-031-drones", "foi-2022-030-overtime", "foi-2021-112-cctv"]
+# How each body publishes, as far as the evidence shows (../shared/registry/evidence.tsv): letters ("pdf",
+# "docx") or HTML pages at `item_template`; `slugs` where the body's item names have a shape of their own.
+PCC_LOGS = {
+    "avon-and-somerset-pcc": {"documents": "pdf"},
+    "bedfordshire-pcc": {"item_template": "/FOI-Beds-PCC/{slug}"},
+    "cheshire-pcc": {"documents": "docx"},
+    "cleveland-pcc": {"item_template": "/commissioner/transparency/foi-log/{slug}/",
+                      "slugs": ["foi-171-mileage-claims", "foi-170-police-pay-increase", "foi-152-office-costs"]},
+    "durham-pcc": {"documents": "pdf"},
+    "gwent-pcc": {"item_template": "/en/disclosure-log/{slug}/", "slugs": ["25024", "25023", "24101"]},
+    "hampshire-pcc": {"item_template": "/transparency/foi-disclosure-log/{slug}"},
+    "north-yorkshire-pfcc": {"item_template": "/foi/disclosure-log/{slug}/"},
+    "south-wales-pcc": {"documents": "pdf"},
+    "suffolk-pcc": {"documents": "pdf", "year_template": "/key-info/transparency/freedom-of-information/"
+                                                         "freedom-of-information-disclosure-log-{year}"},
+    "west-mercia-pcc": {"item_template": "/{slug}", "slugs": ["03-03-2022-response-to-requester-2",
+                                                              "03-03-2022-response-to-requester",
+                                                              "14-11-2021-response-to-requester"]},
+}
+
+
+def responses(slugs: list[str], document: str | None) -> list[Item]:
+    days = ["2022-03-03", "2022-03-03", "2021-11-14"]
+    return [Item(slug=slug, title=f"Freedom of Information request {slug}", published=dt.date.fromisoformat(day),
+                 document=document,
+                 text=f"Freedom of Information request {slug}\nYou asked how much the office spent in 2021.\n"
+                      "The information you requested is held. Please find all the information below.\nTotal: £1,250.")
+            for slug, day in zip(slugs, days)]
+
+
+def test_every_commissioner_with_a_known_log_has_a_working_index_page_entry():
+    with_a_log = {slug for slug, s in REGISTRY.items() if s["kind"] in ("pcc", "pfcc", "mayor") and s.get("url")}
+    assert with_a_log == set(PCC_LOGS)
+    assert {REGISTRY[slug]["platform"] for slug in with_a_log} == {"index_page"}
+
+
+@pytest.mark.parametrize("slug", sorted(PCC_LOGS))
+def test_commissioner_log_is_crawled_with_its_registry_options_storing_every_item_once(slug, tmp_path):
+    entry, shape = REGISTRY[slug], PCC_LOGS[slug]
+    items = responses(shape.get("slugs", DEFAULT_SLUGS), shape.get("documents"))
+    site = pcc_log_site(slug, entry["name"], items, log_path=urlsplit(entry["url"]).path, options=entry["options"],
+                        item_template=shape.get("item_template"), year_template=shape.get("year_template"),
+                        page_size=2)
+    with ReplicaServer([site]) as server:
+        (replica_entry,) = server.sources()
+        (stats,) = crawl_entries([replica_entry], tmp_path)
+        expected = sorted(server.item_urls(slug).values())
+    rows = query(tmp_path, "SELECT url, outcome FROM disclosures ORDER BY url")
+    assert (replica_entry["options"], [row["url"] for row in rows]) == (entry["options"], expected)
+    assert (stats.new, stats.failed, {row["outcome"] for row in rows}) == (3, 0, {"full"})
