@@ -65,15 +65,16 @@ FOOTER_LINKS = (("/hyg/accessibility/", "Accessibility"), ("/hyg/cookies/", "Coo
 
 
 def soh_site(slug: str, name: str, items: list[Item], *, force: str | None = None,
-             pattern: str = "year-month", kind: str = "force", page_size: int = 10) -> Site:
-    """An SOH force's log in one of SHAPES. `force` is the path segment after /foi-ai/ (defaults to the slug)."""
+             pattern: str = "year-month", kind: str = "force", page_size: int = 10, moved_from: str | None = None) -> Site:
+    """An SOH force's log in one of SHAPES. `force` is the path segment after /foi-ai/ (defaults to the slug);
+    `moved_from` is an old root that now answers with a permanent redirect to the log's root."""
     if pattern not in SHAPES:
         raise ValueError(f"unknown SOH pattern {pattern!r}; one of {PATTERNS}")
     base = f"/foi-ai/{force or slug}/"
     root, year, month = SHAPES[pattern]
     newest = max((item.published.year for item in items), default=2025)
     root = base + root.format(newest=newest)
-    layout = {"pattern": pattern, "root": root}
+    layout = {"pattern": pattern, "root": root} | ({"moved_from": moved_from} if moved_from else {})
     layout |= {"year": base + year} if year else {}
     layout |= {"month": base + month} if month else {}
     # The adapter finds every other shape from its root alone; these registry options are what a force of the
@@ -271,6 +272,8 @@ def render(site: Site, base_url: str, variants: dict[str, frozenset[str]]) -> di
     else:
         pages |= _tree(site, items, search + _latest(site, items))
     pages[search_path(site)] = Page(document(site, "Search", "<h1>Search</h1>\n<p>No results.</p>").encode())
+    if site.layout.get("moved_from"):
+        pages[site.layout["moved_from"]] = Page(b"", status=301, headers=(("Location", site.start_path),))
     for item in items:
         pages[item_path(site, item)] = render_item(site, item, variants.get(item.slug, frozenset()))
         for attachment in item.attachments:
