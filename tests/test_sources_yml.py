@@ -171,3 +171,13 @@ def test_the_adapter_takes_each_published_item_in_the_evidence_for_an_item_of_it
 
 def test_the_coverage_doc_is_generated_from_the_registry():
     assert (REPO / "docs" / "sources.md").read_text(encoding="utf-8") == gen_sources_doc.render(SOURCES)
+
+
+def test_the_coverage_doc_says_what_each_body_s_last_crawl_found_when_given_a_database():
+    runs = {"cleveland-police": {"started": "2026-12-01T02:00:00Z", "ended": "2026-12-01T02:09:00Z",
+                                 "pages_fetched": 40, "new": 12, "failed": 1}}
+    row = next(line for line in gen_sources_doc.render(SOURCES, runs).splitlines() if "`cleveland-police`" in line)
+    assert row == (
+        "| Cleveland Police | `cleveland-police` | soh | <https://www.cleveland.police.uk/foi-ai/cleveland-police/"
+        "disclosure/> | verified | [seen](https://www.cleveland.police.uk/foi-ai/cleveland-police/disclosure/2026/"
+        "january/foi-8926-ai-tools/) | cleveland_police | 2026-12-01 ok: 12 new, 1 failed |")
