@@ -49,3 +49,12 @@ def test_check_of_logs_that_answer_exits_0(tmp_path):
     with ReplicaServer([soh_site("good-police", "Good Police", responses(), pattern="foi/YYYY")]) as server:
         status, lines = check(server.sources(), tmp_path, "--source", "good-police")
     assert (status, lines[-1]) == (0, "1 sources: 1 reachable; 0 failed")
+
+
+def test_a_start_url_robots_txt_forbids_is_unreachable_and_never_requested(tmp_path):
+    with ReplicaServer([soh_site("good-police", "Good Police", responses(), pattern="foi/YYYY")]) as server:
+        (good,) = server.sources()
+        status, lines = check([{**good, "url": f"{server.base_url}/search/"}], tmp_path)
+        base, requests = server.base_url, [path for _, path, _ in server.request_log]
+    assert (status, lines[0].replace(base, "")) == (1, "good-police  unreachable  /search/  disallowed by robots.txt")
+    assert requests == ["/robots.txt"]
