@@ -87,11 +87,11 @@ class SOH(Platform):
         self.listing_path = start.path
         self.listing_query = _query_without_page(source.url)
         prefix = self.options.get("path_prefix") or self.options.get("prefix")
-        sections = None if prefix or self.options.get("prefixes") or self.search else year_sections(start.path)
-        # (folder, pattern its first level must match or None): a year-named root widens to its sibling years.
-        self.sections = sections
-        self.prefixes = list(self.options.get("prefixes") or [sections[0] if sections else
-                                                              prefix or path_prefix(start.path)])
+        # A root named after its year widens to its sibling years: (their folder, the pattern they match).
+        self.sections = (None if prefix or self.options.get("prefixes") or self.search
+                         else year_sections(start.path))
+        self.prefixes = list(self.options.get("prefixes")
+                             or [self.sections[0] if self.sections else prefix or path_prefix(start.path)])
         default_item_prefixes = ["/foi-ai/"] if self.search else self.prefixes
         self.item_prefixes = list(self.options.get("item_prefixes") or default_item_prefixes)
         self.item_depth = int(self.options["item_depth"]) if self.options.get("item_depth") else None

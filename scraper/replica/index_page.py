@@ -212,7 +212,8 @@ def _render_pcc(site: Site, items: list[Item], years: list[int]) -> dict[str, Pa
                            container=('<ul class="foi-log">', "</ul>"))
     for item in items:
         if site.layout["item"]:
-            main = f"<h1>{escape(item.title)}</h1>\n<p>Published {long_date(item.published)}</p>\n{paragraphs(item.lines)}"
+            main = (f"<h1>{escape(item.title)}</h1>\n<p>Published {long_date(item.published)}</p>\n"
+                    f"{paragraphs(item.lines)}")
             pages[item_path(site, item)] = Page(_wordpress(site, item.title, main).encode("utf-8"))
         else:
             document = _document(item)

@@ -64,8 +64,8 @@ FOOTER_LINKS = (("/hyg/accessibility/", "Accessibility"), ("/hyg/cookies/", "Coo
                 ("/hyg/privacy-notice/", "Privacy notice"), ("https://www.gov.uk/", "GOV.UK"))
 
 
-def soh_site(slug: str, name: str, items: list[Item], *, force: str | None = None,
-             pattern: str = "year-month", kind: str = "force", page_size: int = 10, moved_from: str | None = None) -> Site:
+def soh_site(slug: str, name: str, items: list[Item], *, force: str | None = None, pattern: str = "year-month",
+             kind: str = "force", page_size: int = 10, moved_from: str | None = None) -> Site:
     """An SOH force's log in one of SHAPES. `force` is the path segment after /foi-ai/ (defaults to the slug);
     `moved_from` is an old root that now answers with a permanent redirect to the log's root."""
     if pattern not in SHAPES:
