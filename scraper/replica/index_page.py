@@ -1,4 +1,4 @@
-"""The "index page" family: logs that are plain listings of responses, in two real shapes.
+"""The "index page" family: logs that are plain listings of responses, in three real shapes.
 
 "wordpress" (most PCCs): /transparency/freedom-of-information/disclosure-log/ shows the newest year, with links
     to one page per year (/…/disclosure-log/2023/); each entry is an <article> whose link is the response as a
@@ -6,10 +6,10 @@
 "aspx" (older force sites): /advice-information/freedom-of-information/disclosure-log.aspx lists years
     (/…/disclosure-log/2024.aspx); each year page is a table of reference, date and a link to an HTML item page
     (/…/disclosure-log/2024/09/<item>.aspx) with the site's own (non-SOH) chrome.
-"pcc" (a Commissioner's own site, any CMS): the log page sits wherever the body publishes it and lists its
-    responses, newest first, either as PDF/DOCX letters under /media/YYYY/MM/ or as HTML pages at a path the
-    body chose (`item_template`, e.g. "/en/disclosure-log/{slug}/"); `year_template` adds one page per year
-    ("<log>-{year}") linked from the log page. Its registry options are the body's own, from sources.yml.
+"own-site" (a Commissioner's or a force's own site, any CMS): the log page sits wherever the body publishes
+    it and lists its responses, newest first, as PDF/DOCX letters under /media/YYYY/MM/ or as HTML pages at a
+    path the body chose (`item_template`, e.g. "/en/disclosure-log/{slug}/"); `year_template` adds one page
+    per year ("<log>-{year}") linked from the log page. Its registry options are the body's own (sources.yml).
 Listings paginate with ?page=N and a rel="next" link. The registry options each site hands out name the CSS
 selectors an adapter needs, so a new log of a known shape is a registry entry.
 """
@@ -49,12 +49,12 @@ def index_page_site(slug: str, name: str, items: list[Item], *, shape: str = "wo
                 start_path=start, layout={"shape": shape}, options=options, page_size=page_size)
 
 
-def pcc_log_site(slug: str, name: str, items: list[Item], *, log_path: str, options: dict,
+def own_site_log(slug: str, name: str, items: list[Item], *, log_path: str, options: dict,
                  item_template: str | None = None, year_template: str | None = None, kind: str = "pcc",
                  page_size: int = 10) -> Site:
-    """A Commissioner's log at `log_path`, crawled with the registry `options` of the body it models. Items are
+    """A body's own log at `log_path`, crawled with the registry `options` of the body it models. Items are
     letters (item.document "pdf"/"docx") unless `item_template` places them as HTML pages."""
-    layout = {"shape": "pcc", "item": item_template, "year": year_template}
+    layout = {"shape": "own-site", "item": item_template, "year": year_template}
     return Site(slug=slug, name=name, kind=kind, platform="index_page", prefix=log_path, items=items,
                 start_path=log_path, layout=layout, options=dict(options), page_size=page_size)
 
@@ -77,7 +77,7 @@ def _as_pdf(item: Item) -> Item:
 
 def item_path(site: Site, item: Item) -> str:
     day = item.published
-    if site.layout["shape"] == "pcc":
+    if site.layout["shape"] == "own-site":
         if site.layout["item"]:
             return site.layout["item"].format(slug=item.slug)
         return f"/media/{day.year}/{day.month:02d}/{_document(item).name}"
@@ -186,14 +186,14 @@ def _render_aspx(site: Site, items: list[Item], years: list[int], variants) -> d
     return pages
 
 
-# A Commissioner's own site -------------------------------------------------------------------------------------
-def _pcc_entry(site: Site, item: Item) -> str:
+# A body's own site ("own-site") ---------------------------------------------------------------------------------------
+def _own_site_entry(site: Site, item: Item) -> str:
     kind = "" if site.layout["item"] else f' <span class="file-type">({(item.document or "pdf").upper()})</span>'
     return (f'<li class="foi-log__item"><a href="{escape(item_path(site, item))}">{escape(item.title)}</a>{kind} '
             f'<span class="foi-log__date">{long_date(item.published)}</span></li>')
 
 
-def _render_pcc(site: Site, items: list[Item], years: list[int]) -> dict[str, Page]:
+def _render_own_site(site: Site, items: list[Item], years: list[int]) -> dict[str, Page]:
     """The log page (all items, or the newest year's when there are year pages), year pages, and the items."""
     year_template = site.layout["year"]
     listings = [(site.start_path, items if not year_template else [i for i in items if i.published.year == years[0]])]
@@ -208,7 +208,7 @@ def _render_pcc(site: Site, items: list[Item], years: list[int]) -> dict[str, Pa
             return _wordpress(site, "Freedom of Information disclosure log",
                               f"<h1>Freedom of Information disclosure log</h1>\n<p>Responses we have published."
                               f"</p>\n{years_nav}{listing}")
-        pages |= paginated(path, [_pcc_entry(site, item) for item in listed], site.page_size, frame,
+        pages |= paginated(path, [_own_site_entry(site, item) for item in listed], site.page_size, frame,
                            container=('<ul class="foi-log">', "</ul>"))
     for item in items:
         if site.layout["item"]:
@@ -225,8 +225,8 @@ def render(site: Site, base_url: str, variants: dict[str, frozenset[str]]) -> di
     del base_url  # links are host-relative
     items = site.items_newest_first()
     years = sorted({item.published.year for item in items}, reverse=True)
-    if site.layout["shape"] == "pcc":
-        return _render_pcc(site, items, years)
+    if site.layout["shape"] == "own-site":
+        return _render_own_site(site, items, years)
     if site.layout["shape"] == "aspx":
         return _render_aspx(site, items, years, variants)
     return _render_wordpress(site, items, years)
