@@ -29,12 +29,13 @@ PCC_LOGS = {
     "hampshire-pcc": {"item_template": "/transparency/foi-disclosure-log/{slug}"},
     "north-yorkshire-pfcc": {"item_template": "/foi/disclosure-log/{slug}/"},
     "south-wales-pcc": {"documents": "pdf"},
-    "suffolk-pcc": {"documents": "pdf", "year_template": "/key-info/transparency/freedom-of-information/"
-                                                         "freedom-of-information-disclosure-log-{year}"},
+    "suffolk-pcc": {"documents": "pdf", "group_template": "/key-info/transparency/freedom-of-information/"
+                                                          "freedom-of-information-disclosure-log-{year}"},
     "west-mercia-pcc": {"item_template": "/{slug}", "slugs": ["03-03-2022-response-to-requester-2",
                                                               "03-03-2022-response-to-requester",
                                                               "14-11-2021-response-to-requester"]},
 }
+NORTHUMBRIA = "/about-us/publications-and-documents/accessing-information/disclosure-log/"
 # Forces whose log the evidence shows off SOH (index_page entries).
 FORCE_LOGS = {
     "avon-and-somerset-police": {
@@ -46,10 +47,12 @@ FORCE_LOGS = {
     "suffolk-constabulary": {"documents": "pdf"},
     "nottinghamshire-police": {"documents": "docx"},
     "police-service-of-northern-ireland": {"item_template": "/foi-disclosure-log/{slug}"},
+    "northumbria-police": {"item_template": NORTHUMBRIA + "{category}/{slug}/", "group_by": "category",
+                           "group_template": NORTHUMBRIA + "{category}/",
+                           "slugs": ["foi-requests-28018", "foi-requests-28017", "foi-requests-27990"]},
 }
 # Verified index_page logs with no replica here, and why.
 NOT_REPLICATED = {
-    "northumbria-police": "category pages below the log; their markup was not seen",
     "police-scotland": "year and month pages below the log; their markup was not seen",
     "west-midlands-police": "item pattern anchored to the real host", "west-yorkshire-police": "the same",
     "scottish-police-authority": "the same",
@@ -81,8 +84,8 @@ def test_log_is_crawled_with_its_registry_options_storing_every_item_once(slug, 
     entry, shape = REGISTRY[slug], (PCC_LOGS | FORCE_LOGS)[slug]
     items = responses(shape.get("slugs", DEFAULT_SLUGS), shape.get("documents"))
     site = own_site_log(slug, entry["name"], items, log_path=urlsplit(entry["url"]).path, options=entry["options"],
-                        item_template=shape.get("item_template"), year_template=shape.get("year_template"),
-                        kind=entry["kind"], page_size=2)
+                        item_template=shape.get("item_template"), group_template=shape.get("group_template"),
+                        group_by=shape.get("group_by", "year"), kind=entry["kind"], page_size=2)
     with ReplicaServer([site]) as server:
         (replica_entry,) = server.sources()
         (stats,) = crawl_entries([replica_entry], tmp_path)

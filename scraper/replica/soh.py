@@ -18,7 +18,7 @@ from __future__ import annotations
 from html import escape
 
 from scraper.replica.html import link_entry, paginated, paragraphs
-from scraper.replica.site import MONTHS, Item, Page, Site, long_date
+from scraper.replica.site import MONTHS, Item, Page, Site, category_of, long_date
 
 SHAPES: dict[str, tuple[str, str | None, str | None]] = {
     "disclosure-log": ("disclosure-log/", None, None),
@@ -43,7 +43,6 @@ SHAPES: dict[str, tuple[str, str | None, str | None]] = {
 }
 PATTERNS = tuple(SHAPES)
 SEARCH_PATH = "/foi-ai/af/accessing-information/published-items/"
-CATEGORIES = ("crime-and-operations", "finance-and-contracts", "people-and-workforce")
 
 # The visible chrome text of a real SOH page, line by line, as the seeds show it above the response.
 CHROME_LINES = (
@@ -97,11 +96,6 @@ def _year_path(site: Site, year: int) -> str:
 
 def _month_path(site: Site, year: int, month: int) -> str:
     return site.layout["month"].format(year=year, month=MONTHS[month - 1], mm=f"{month:02d}")
-
-
-def category_of(item: Item) -> str:
-    """Which category page lists an item, in the "category" shape (stable across runs)."""
-    return CATEGORIES[sum(map(ord, item.slug)) % len(CATEGORIES)]
 
 
 def item_path(site: Site, item: Item) -> str:
