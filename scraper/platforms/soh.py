@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from urllib.parse import parse_qsl, urlsplit, urlunsplit
 
-from scraper.platforms.base import Discovery, Platform, SelectorError, absolute, html_tree, select_one
+from scraper.platforms.base import Discovery, Platform, SelectorError, absolute, html_tree, select_one, site_host
 
 MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
           "november", "december"}
@@ -36,10 +36,6 @@ _INDEX_SEGMENT = re.compile(
 _YEAR_IN_SECTION = re.compile(rf"{_YEAR}(?:-\d\d)?")
 MAIN = "main#main-content, main"
 NEXT_LINK = "a[rel~=next]"
-
-
-def _host(url: str) -> str:
-    return urlsplit(url).netloc.lower().removeprefix("www.")
 
 
 def path_prefix(path: str) -> str:
@@ -82,7 +78,7 @@ class SOH(Platform):
     def __init__(self, source):
         super().__init__(source)
         start = urlsplit(source.url)
-        self.host = _host(source.url)
+        self.host = site_host(source.url)
         self.search = "published-items" in start.path or self.options.get("listing") == "search"
         self.listing_path = start.path
         self.listing_query = _query_without_page(source.url)
@@ -101,7 +97,7 @@ class SOH(Platform):
 
     def in_scope(self, url: str) -> bool:
         parts = urlsplit(url)
-        return _host(url) == self.host and parts.path.startswith(tuple(self.prefixes + self.item_prefixes))
+        return site_host(url) == self.host and parts.path.startswith(tuple(self.prefixes + self.item_prefixes))
 
     def page_kind(self, url: str) -> str | None:
         """'index', 'item', or None for a link this log does not own (or a listing we must not widen)."""
