@@ -244,25 +244,50 @@ def demo(db_path, port, no_serve) -> None:
 @click.option("--sources", "sources_path", default="sources.yml", show_default=True,
               type=click.Path(exists=True, dir_okay=False), help="The source registry.")
 @click.option("--db", "db_path", type=click.Path(dir_okay=False), help="Database whose crawl_runs give the last crawl.")
-def sources(sources_path, db_path) -> None:
-    """List every registry entry with its platform, URL status and last crawl, then any standing alarms."""
+@click.option("--check", is_flag=True,
+              help="Fetch each source's start URL (robots.txt and delays respected) and say whether it is still a log.")
+@click.option("--source", "slugs", multiple=True, help="Only this source slug (repeatable).")
+def sources(sources_path, db_path, check, slugs) -> None:
+    """List every registry entry with its platform, URL status and last crawl, then any standing alarms.
+
+    With --check, fetch each start URL and report reachable, redirected (to where), not found, not a log (no
+    items discovered) or unreachable; exits 1 when any source failed."""
     from pathlib import Path
 
     from scraper.coverage import last_runs, source_rows, table
-    from scraper.registry import RegistryError, load_sources
+    from scraper.registry import RegistryError, load_sources, select_sources
 
     try:
-        entries = load_sources(sources_path)
+        entries = select_sources(load_sources(sources_path), slugs)
     except RegistryError as exc:
         raise BadInput(str(exc)) from None
-    if db_path:
-        _existing_database(db_path, may_be_new=True)
-    click.echo(table(source_rows(entries, last_runs(db_path))))
-    if db_path and Path(db_path).exists():
-        import db
+    if not check:
+        if db_path:
+            _existing_database(db_path, may_be_new=True)
+        click.echo(table(source_rows(entries, last_runs(db_path))))
+        if db_path and Path(db_path).exists():
+            import db
 
-        for alert in db.standing_alerts(db.open_db(db_path)):
-            click.echo(alert.line())
+            for alert in db.standing_alerts(db.open_db(db_path)):
+                click.echo(alert.line())
+        return
+    from collections import Counter
+
+    from scraper.http import Client
+    from scraper.source_check import check_sources
+
+    width = max((len(source.slug) for source in entries), default=0)
+
+    def on_result(result):
+        click.echo(f"{result.slug:<{width}}  {result.verdict:<11}  {result.url}  {result.detail}".rstrip())
+
+    with Client() as client:
+        results = check_sources(entries, client, on_result)
+    verdicts = Counter(result.verdict for result in results)
+    failed = sum(result.failed for result in results)
+    click.echo(f"{len(results)} sources: " + ", ".join(f"{n} {v}" for v, n in sorted(verdicts.items()))
+               + f"; {failed} failed")
+    raise SystemExit(1 if failed else 0)
 
 
 @main.command()

@@ -11,7 +11,11 @@ PLATFORMS = ("soh", "index_page", "wdtk", "none")
 # Platforms whose crawl starts from the source's own log URL (wdtk starts from the body slug instead).
 PLATFORMS_NEEDING_URL = ("soh", "index_page")
 DEFAULT_DELAY = 1.0
+# How far the registry's log URL is backed by evidence (../shared/registry/evidence.tsv): seen published there,
+# not checked, or shown to be wrong (kept as `contradicted_url`, never crawled).
+URL_STATUSES = ("verified", "unverified", "contradicted")
 
+# Other keys (evidence_url, contradicted_url, notes, ...) are kept in `options`.
 _KNOWN_KEYS = {"slug", "name", "kind", "platform", "url", "delay", "url_status", "wdtk_body", "options"}
 
 
@@ -60,6 +64,11 @@ def source_from_mapping(entry: dict, position: int = 0) -> Source:
         raise RegistryError(f"{where}: unknown kind {kind!r} (known: {', '.join(KINDS)})")
     if platform in PLATFORMS_NEEDING_URL and not entry.get("url"):
         raise RegistryError(f"{where}: platform {platform!r} needs a url")
+    url_status = entry.get("url_status") or "unverified"
+    if url_status not in URL_STATUSES:
+        raise RegistryError(f"{where}: unknown url_status {url_status!r} (known: {', '.join(URL_STATUSES)})")
+    if url_status == "contradicted" and platform in PLATFORMS_NEEDING_URL:
+        raise RegistryError(f"{where}: a contradicted log URL is not crawled; give the right url or another platform")
     delay = entry.get("delay")
     try:
         delay = DEFAULT_DELAY if delay is None else float(delay)
@@ -74,7 +83,7 @@ def source_from_mapping(entry: dict, position: int = 0) -> Source:
         platform=platform,
         url=entry.get("url") or None,
         delay=delay,
-        url_status=entry.get("url_status") or "unverified",
+        url_status=url_status,
         wdtk_body=entry.get("wdtk_body") or None,
         options=options,
     )

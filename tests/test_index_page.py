@@ -136,3 +136,12 @@ def test_shared_corpus_in_each_family_gives_the_labelled_references(tmp_path, fa
     wrong = {name: (ref, labels[name]["reference"]) for name, ref in references.items()
              if ref != labels[name]["reference"]}
     assert len(wrong) <= 0.1 * len(paths), wrong
+
+
+def test_a_log_is_the_same_site_with_or_without_www():
+    log = IndexPage(source_from_mapping({"slug": "spa", "name": "SPA", "platform": "index_page",
+                                         "url": "https://spa.police.uk/publication-library/",
+                                         "options": {"item_url_pattern": "/response/?$"}}))
+    assert [log.in_scope(url) for url in ("https://www.spa.police.uk/publication-library/?page=2",
+                                          "https://spa.police.uk/publication-library/?page=2",
+                                          "https://www.other.police.uk/publication-library/")] == [True, True, False]

@@ -67,6 +67,8 @@ def test_index_page_leading_nowhere_fails_loudly():
 @pytest.mark.parametrize("segment, expected", [
     ("2023", True), ("2023-24", True), ("january", True), ("october-2023", True), ("disclosure-log", True),
     ("disclosure-2023", True), ("foi-disclosure-2023", True), ("stop-search-2023", False), ("cuckooing", False),
+    ("2025-disclosures", True), ("09---september", True), ("foi-disclosure-2021-22", True), ("disclosure-logs", True),
+    ("202225392---problem-profiles", False), ("foi-82525", False),
 ])
 def test_index_segments(segment, expected):
     assert is_index_segment(segment) is expected

@@ -43,6 +43,11 @@ def absolute(base_url: str, href: str | None) -> str | None:
     return url if urlsplit(url).scheme in ("http", "https") else None
 
 
+def site_host(url: str) -> str:
+    """A URL's host as a site is known: lower case, without "www." (logs link both, e.g. spa.police.uk)."""
+    return urlsplit(url).netloc.lower().removeprefix("www.")
+
+
 def html_tree(content: bytes | str) -> LexborHTMLParser:
     if isinstance(content, bytes):
         # The same decoding as item pages: listing titles beside the links are stored, so a cp1252 log

@@ -19,7 +19,7 @@ import re
 from datetime import datetime
 from urllib.parse import urlsplit
 
-from scraper.platforms.base import Discovery, Platform, SelectorError, absolute, html_tree
+from scraper.platforms.base import Discovery, Platform, SelectorError, absolute, html_tree, site_host
 from scraper.platforms.soh import path_prefix
 
 DEFAULT_CONTENT = "main, [role=main], #content, body"
@@ -57,7 +57,7 @@ class IndexPage(Platform):
     def __init__(self, source):
         super().__init__(source)
         start = urlsplit(source.url)
-        self.host = start.netloc.lower()
+        self.host = site_host(source.url)
         self.prefix = self.options.get("path_prefix") or path_prefix(start.path)
         self.item_pattern = re.compile(self.options["item_url_pattern"]) if self.options.get("item_url_pattern") else None
         self.index_pattern = (re.compile(self.options["index_url_pattern"]) if self.options.get("index_url_pattern")
@@ -68,7 +68,7 @@ class IndexPage(Platform):
 
     def in_scope(self, url: str) -> bool:
         parts = urlsplit(url)
-        return parts.netloc.lower() == self.host and parts.path.startswith(self.prefix)
+        return site_host(url) == self.host and parts.path.startswith(self.prefix)
 
     def _is_item(self, url: str) -> bool:
         return self.item_pattern is None or bool(self.item_pattern.search(url))

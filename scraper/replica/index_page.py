@@ -1,4 +1,4 @@
-"""The "index page" family: logs that are plain listings of responses, in two real shapes.
+"""The "index page" family: logs that are plain listings of responses, in three real shapes.
 
 "wordpress" (most PCCs): /transparency/freedom-of-information/disclosure-log/ shows the newest year, with links
     to one page per year (/…/disclosure-log/2023/); each entry is an <article> whose link is the response as a
@@ -6,6 +6,11 @@
 "aspx" (older force sites): /advice-information/freedom-of-information/disclosure-log.aspx lists years
     (/…/disclosure-log/2024.aspx); each year page is a table of reference, date and a link to an HTML item page
     (/…/disclosure-log/2024/09/<item>.aspx) with the site's own (non-SOH) chrome.
+"own-site" (a Commissioner's or a force's own site, any CMS): the log page sits wherever the body publishes
+    it and lists its responses, newest first, as PDF/DOCX letters under /media/YYYY/MM/ or as HTML pages at a
+    path the body chose (`item_template`, e.g. "/en/disclosure-log/{slug}/"); `group_template` adds one page per
+    year ("<log>-{year}", the log page showing the newest) or per category ("<log>{category}/", the log page
+    linking only those), linked from the log page. Its registry options are the body's own (sources.yml).
 Listings paginate with ?page=N and a rel="next" link. The registry options each site hands out name the CSS
 selectors an adapter needs, so a new log of a known shape is a registry entry.
 """
@@ -15,7 +20,7 @@ from html import escape
 
 from scraper.replica.documents import response_document
 from scraper.replica.html import paginated, paragraphs
-from scraper.replica.site import Attachment, Item, Page, Site, long_date
+from scraper.replica.site import Attachment, Item, Page, Site, category_of, long_date
 
 WORDPRESS_OPTIONS = {
     "entry_selector": "article.foi-entry", "item_link_selector": "h2.foi-entry__title a",
@@ -45,6 +50,19 @@ def index_page_site(slug: str, name: str, items: list[Item], *, shape: str = "wo
                 start_path=start, layout={"shape": shape}, options=options, page_size=page_size)
 
 
+def own_site_log(slug: str, name: str, items: list[Item], *, log_path: str, options: dict,
+                 item_template: str | None = None, group_template: str | None = None, group_by: str = "year",
+                 kind: str = "pcc", page_size: int = 10) -> Site:
+    """A body's own log at `log_path`, crawled with the registry `options` of the body it models. Items are
+    letters (item.document "pdf"/"docx") unless `item_template` ({slug}, {category}) places them as HTML pages;
+    `group_template` ({year} or {category}, as `group_by` says) adds the pages they are grouped on."""
+    if group_by not in ("year", "category"):
+        raise ValueError(f"group_by is 'year' or 'category', not {group_by!r}")
+    layout = {"shape": "own-site", "item": item_template, "group": group_template, "group_by": group_by}
+    return Site(slug=slug, name=name, kind=kind, platform="index_page", prefix=log_path, items=items,
+                start_path=log_path, layout=layout, options=dict(options), page_size=page_size)
+
+
 def supported_variants(site: Site) -> frozenset[str]:
     return frozenset({"cp1252", "broken_markup"}) if site.layout["shape"] == "aspx" else frozenset()
 
@@ -63,6 +81,10 @@ def _as_pdf(item: Item) -> Item:
 
 def item_path(site: Site, item: Item) -> str:
     day = item.published
+    if site.layout["shape"] == "own-site":
+        if site.layout["item"]:
+            return site.layout["item"].format(slug=item.slug, category=category_of(item))
+        return f"/media/{day.year}/{day.month:02d}/{_document(item).name}"
     if site.layout["shape"] == "aspx":
         return f"{site.prefix}/{day.year}/{day.month:02d}/{item.slug}.aspx"
     return f"/wp-content/uploads/{day.year}/{day.month:02d}/{_document(item).name}"
@@ -168,10 +190,58 @@ def _render_aspx(site: Site, items: list[Item], years: list[int], variants) -> d
     return pages
 
 
+# A body's own site ("own-site") ---------------------------------------------------------------------------------------
+def _own_site_entry(site: Site, item: Item) -> str:
+    kind = "" if site.layout["item"] else f' <span class="file-type">({(item.document or "pdf").upper()})</span>'
+    return (f'<li class="foi-log__item"><a href="{escape(item_path(site, item))}">{escape(item.title)}</a>{kind} '
+            f'<span class="foi-log__date">{long_date(item.published)}</span></li>')
+
+
+def _group_of(site: Site, item: Item) -> str:
+    return str(item.published.year) if site.layout["group_by"] == "year" else category_of(item)
+
+
+def _render_own_site(site: Site, items: list[Item]) -> dict[str, Page]:
+    """The log page, its year or category pages, and the items. With year pages the log page lists the newest
+    year's items; with category pages it lists only the categories."""
+    template, by_year = site.layout["group"], site.layout["group_by"] == "year"
+    groups = sorted({_group_of(site, item) for item in items}, reverse=by_year) if template else []
+    group_path = {group: template.format(**{site.layout["group_by"]: group}) for group in groups}
+    listings = [(group_path[g], [i for i in items if _group_of(site, i) == g]) for g in groups]
+    if not template:
+        listings = [(site.start_path, items)]
+    elif by_year:
+        listings.insert(0, (site.start_path, listings[0][1] if listings else []))
+    else:
+        listings.insert(0, (site.start_path, []))
+    group_links = "".join(f'<li><a href="{escape(group_path[g])}">{"Disclosure log " if by_year else ""}{g}</a></li>'
+                          for g in groups)
+    pages: dict[str, Page] = {}
+    for path, listed in listings:
+        def frame(listing: str, number: int) -> str:
+            nav = f'<ul class="foi-log__groups">{group_links}</ul>\n' if group_links else ""
+            return _wordpress(site, "Freedom of Information disclosure log",
+                              f"<h1>Freedom of Information disclosure log</h1>\n<p>Responses we have published."
+                              f"</p>\n{nav}{listing}")
+        pages |= paginated(path, [_own_site_entry(site, item) for item in listed], site.page_size, frame,
+                           container=('<ul class="foi-log">', "</ul>"))
+    for item in items:
+        if site.layout["item"]:
+            main = (f"<h1>{escape(item.title)}</h1>\n<p>Published {long_date(item.published)}</p>\n"
+                    f"{paragraphs(item.lines)}")
+            pages[item_path(site, item)] = Page(_wordpress(site, item.title, main).encode("utf-8"))
+        else:
+            document = _document(item)
+            pages[item_path(site, item)] = Page(document.data, document.content_type)
+    return pages
+
+
 def render(site: Site, base_url: str, variants: dict[str, frozenset[str]]) -> dict[str, Page]:
     del base_url  # links are host-relative
     items = site.items_newest_first()
     years = sorted({item.published.year for item in items}, reverse=True)
+    if site.layout["shape"] == "own-site":
+        return _render_own_site(site, items)
     if site.layout["shape"] == "aspx":
         return _render_aspx(site, items, years, variants)
     return _render_wordpress(site, items, years)

@@ -58,6 +58,15 @@ class Site:
         return sorted(self.items, key=lambda item: (item.published, item.slug), reverse=True)
 
 
+# Category pages some logs file their responses under (the SOH "category" shape, a force's own site).
+CATEGORIES = ("crime-and-operations", "finance-and-contracts", "people-and-workforce")
+
+
+def category_of(item: Item) -> str:
+    """Which category page lists an item (stable across runs)."""
+    return CATEGORIES[sum(map(ord, item.slug)) % len(CATEGORIES)]
+
+
 def slugify(text: str, limit: int = 60) -> str:
     slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
     return slug[:limit].rstrip("-") or "item"
