@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from parsers.record import Citation
-from parsers.statutes import is_ncnd_subsection, is_withholding_citation, is_withholding_provision
+from parsers.record import Citation, Decision
+from parsers.statutes import can_neither_confirm_nor_deny, is_ncnd_subsection, is_withholding_citation, is_withholding_provision
 from parsers.text import lower_same_length, unwrap_lines
 
 _SUB = r"\(\s*(?:\d{1,2}[A-Z]?|[a-z]{1,4})\s*\)"
@@ -70,7 +70,7 @@ _NOT_RELIED_SENTENCE = re.compile(
     r"\bhad (?:it|we|this|they|you)\b|\bwould have (?:exceeded|been|applied|engaged)|\bunlike\b|\brather than (?:relying on |applying |citing |using )?(?:s|section)|"
     r"equivalent to (?:s|section)|"
     # provisions said not to apply: "I have not relied on section 14(2)", "I do not think section 40 would be engaged"
-    r"(?:do not|don't) (?:think|believe|accept)|would not be engaged|(?:is|are) not engaged|not (?:been )?relied|"
+    r"(?:do not|don't) (?:think|believe|accept)|\b(?:cannot|can ?not|could not|should not),? (?:\w+,? )?be (?:withheld|exempt)|would not be engaged|(?:is|are) not engaged|not (?:been )?relied|"
     r"(?:have|has) not (?:been )?applied|not been necessary|(?:could|may|might|would) be withheld|"
     r"would (?:ordinarily|normally|usually|otherwise) apply|consider(?:ed|ing)? whether|\b(?:may|might|could) (?:well )?exceed|"
     # what an earlier request was told: "We responded to that request ..., redacted under section 40(2)"
@@ -104,8 +104,11 @@ _RELIANCE = re.compile(
     r"(?:am|are|is) refusing|is being refused|withheld under|neither confirm|in terms of (?:section|s\.?)|"
     r"refusal notice|(?:am|are|is) applying|has been applied|have applied|(?:are|is) engaged|pursuant to|not obliged"
 )
-# The requester speaking ("I appreciate that some details may be withheld under section 31, but I would ask...").
-_REQUESTER_VOICE = re.compile(r"\bi (?:would (?:ask|like|be grateful)|appreciate|understand|believe|think|accept|am aware)\b")
+# The requester speaking ("I appreciate that some details may be withheld under section 31, but I would ask...",
+# "How many times did you rely on section 24(2)?").
+_REQUESTER_VOICE = re.compile(
+    r"\bi (?:would (?:ask|like|be grateful)|appreciate|understand|believe|think|accept|am aware|request|want|wish)\b|"
+    r"\b(?:please|can you|could you|would you|how many|how often|my request|total number of|number of times)\b|\?")
 _NCND_PHRASE = re.compile(
     r"neither\s+confirm(?:s|ing)?\s+n?or\s+den(?:y|ies|ying)|\bncnd\b|duty to confirm or deny does not (?:apply|arise)|"
     r"(?:refus(?:e|es|ing)|not required) to reveal whether|section 18\s?\(1\) of the freedom of information \(scotland\)|"
@@ -119,10 +122,12 @@ _NCND_ASSERTION = re.compile(
 )
 COST_REFUSAL = re.compile(
     r"(?:exceed(?:s|ed|ing)?|in excess of|(?:is|are|be|well|far) (?:above|over|beyond))\s+(?:the\s+)?"
-    r"(?:(?:current|statutory|prescribed|foi|foia|relevant|set|£\s?\d+)\s+)*"
+    r"[‘'\"“]?(?:(?:current|statutory|prescribed|foi|foia|relevant|set|£\s?\d+)\s+)*"
     r"(?:appropriate|cost|costs|fees?|time|reasonable cost|£\s?\d+)\s+(?:\(cost\)\s+)?(?:limit|level|threshold)|"
+    # the sum named: "it would cost more than £450 to comply", "would be in excess of £450"
+    r"\bcost (?:more than|in excess of|over|in the region of) £\s?\d|\bwould be (?:more than|in excess of|over) £\s?\d|"
     r"(?:appropriate|cost|fees?) limit (?:would be|is|has been|was) exceeded|"
-    r"(?:not|unable to|cannot|could not|can't)\b[^.]{0,80}?within the (?:appropriate|cost)\s*(?:\(cost\)\s*)?limit|above the amount to which we are legally required|"
+    r"(?:not|unable to|cannot|could not|can't)\b[^.]{0,80}?within the (?:appropriate|cost)\s*(?:\(cost\)\s*)?limit|(?:above|exceed(?:s|ed)?) the amount to which we are legally required|"
     r"\b(?:18|eighteen)[- ]hour (?:threshold|limit)|too costly|excessive cost of compliance|"
     r"(?:exceed(?:s|ed|ing)?|well over|more than|in excess of|beyond|above) (?:the )?(?:18|eighteen) hours?|"
     r"appropriate level.{0,40}fees and appropriate limit",
@@ -207,7 +212,7 @@ def find_mentions(text: str, act_default: str) -> list[Mention]:
     return mentions
 
 
-def _ncnd_zones(text: str) -> list[tuple[int, int]]:
+def _ncnd_zones(text: str, exclude=()) -> list[tuple[int, int]]:
     """Spans in which a cited provision is used to neither confirm nor deny: the sentence with the NCND
     wording plus the list of provisions printed right after it; and, in a response that neither confirms nor
     denies, the sentence saying what would apply "if held", with its list."""
@@ -216,7 +221,9 @@ def _ncnd_zones(text: str) -> list[tuple[int, int]]:
     if "confirm" not in lowered and "ncnd" not in lowered and "reveal whether" not in lowered:
         return zones
     for m in _NCND_PHRASE.finditer(text):
-        zones.append(_zone_with_list(text, m.start(), m.end()))
+        s, e = _sentence_bounds(text, m.start())
+        if not _in_requesters_words(m.start(), " ".join(lowered[s:e].split()), exclude):
+            zones.append(_zone_with_list(text, m.start(), m.end()))
     if zones:
         for m in _IF_HELD.finditer(text):
             zones.append(_zone_with_list(text, m.start(), m.end()))
@@ -272,22 +279,44 @@ def detect_act(text: str) -> str:
 
 def extract_citations(text: str, exclude: list[tuple[int, int]] = ()) -> list[Citation]:
     """Citations relied on in `text`, skipping mentions inside `exclude` spans (the request)."""
+    return decide_citations(text, exclude)[0]
+
+
+# Confidence of each way a citation is found, calibrated on corpus, corpus2 and corpus3 (see README): the
+# reason shown to a journalist, and how often that kind of finding is right.
+_HOW_FOUND = {
+    "ncnd": ("named where the response neither confirms nor denies", 0.9),
+    "relied": ("named with wording of reliance", 0.9),
+    "heading": ("named as an exemption heading", 0.85),
+    "in_request_span": ("named in the answer's voice inside what looked like the request", 0.6),
+    "bare": ("named in the response, with no wording of reliance beside it", 0.7),
+    "explained": ("explained in a refusal that names no other provision", 0.65),
+    "published": ("explained beside a pointer to where the information is published", 0.65),
+    "cost": ("a refusal on cost grounds (section 12), the number not printed", 0.75),
+    "cost_framework": ("a refusal beside the cost-limit rules, no other ground given (section 12)", 0.5),
+}
+# Wording that says a provision is relied on (for confidence only: the filters above decide what is kept).
+_RELIED_WORDING = re.compile(
+    _RELIANCE.pattern + r"|\bexempt|\bexceptions?\b|\bappl(?:y|ies|ied|icable)\b|\bengag|\bwithh[eo]ld|\brefus|\bunder (?:s|section)|\bin terms of\b")
+
+
+def decide_citations(text: str, exclude: list[tuple[int, int]] = ()) -> tuple[list[Citation], Decision]:
+    """Citations relied on in `text` and the Decision behind them: the sentences that relied on the
+    provisions (verbatim, joined with " … "), the weakest way any of them was found, and its confidence."""
     act_default = detect_act(text)
     lowered = lower_same_length(text)
-    zones = _ncnd_zones(text)
+    zones = _ncnd_zones(text, exclude)
     found: dict[tuple[str, str, str], bool] = {}
     order: list[tuple[str, str, str]] = []
+    how: dict[tuple[str, str, str], tuple[str, tuple[int, int] | None]] = {}  # key -> (way found, sentence span)
     defined: list[Mention] = []  # provisions only explained ("Section 14(2) provides that ...")
+    dropped = 0  # provisions named but not relied on
     for mention in find_mentions(text, act_default):
         if not is_withholding_provision(mention.act, mention.section):
             continue
         s, e = _sentence_bounds(text, mention.start)
         sentence = " ".join(lowered[s:e].split())
-        inside = [b for a, b in exclude if a <= mention.start < b]
-        # the requester's words; but where the request seems to run to the end of the text, its end was
-        # missed, and wording only an authority uses is the answer's
-        if inside and not (inside[0] >= len(text.rstrip()) and _RELIANCE.search(sentence)
-                           and not _REQUESTER_VOICE.search(sentence)):
+        if _in_requesters_words(mention.start, sentence, exclude, zones):
             continue
         after = text[mention.end : mention.end + 120]
         before = text[max(0, mention.start - 20) : mention.start]
@@ -302,6 +331,7 @@ def extract_citations(text: str, exclude: list[tuple[int, int]] = ()) -> list[Ci
         # "If the information did exist and were held, it would be exempt under ...": in an NCND reply that
         # conditional is how the exemptions are relied on, not a hypothetical
         if _NOT_RELIED_SENTENCE.search(sentence[3:] if in_zone and sentence.startswith("if ") else sentence):
+            dropped += 1
             continue
         line_start = text.rfind("\n", 0, mention.start) + 1
         is_heading = text[line_start : mention.start].strip() == "" and re.match(r"^[^.\n]{0,60}?[-–—]", after)
@@ -311,16 +341,29 @@ def extract_citations(text: str, exclude: list[tuple[int, int]] = ()) -> list[Ci
             # 40(4A) is met": the parts of a section named in the sentence that explains it are explanation
             defined.append(mention)
             continue
+        if any(a <= mention.start < b for a, b in exclude):
+            way = "in_request_span"
+        elif in_zone:
+            way = "ncnd"
+        elif _RELIED_WORDING.search(sentence):
+            way = "relied"
+        elif is_heading:
+            way = "heading"
+        else:
+            way = "bare"
         for sub in mention.subsections:
             if not is_withholding_citation(mention.act, mention.section, sub):
                 continue
             key = (mention.act, mention.section, sub)
-            ncnd = is_ncnd_subsection(*key) or in_zone
+            ncnd = is_ncnd_subsection(*key) or (in_zone and can_neither_confirm_nor_deny(mention.act, mention.section))
             if key not in found:
                 order.append(key)
                 found[key] = ncnd
+                how[key] = (way, (s, e))
             else:
                 found[key] = found[key] or ncnd
+                if _HOW_FOUND[way][1] > _HOW_FOUND[how[key][0]][1]:
+                    how[key] = (way, (s, e))
     # a refusal that cites nothing else relies on the provision it explains: "Section 14(2) provides that a
     # public authority is not obliged to comply ... We consider that this request is substantially similar"
     refusal_explains = bool(defined) and not order and _refuses(text, exclude)
@@ -334,14 +377,22 @@ def extract_citations(text: str, exclude: list[tuple[int, int]] = ()) -> list[Ci
                 if is_withholding_citation(*key) and key not in found:
                     order.append(key)
                     found[key] = is_ncnd_subsection(*key)
-    cost_refusal = not any(k[1] == "12" for k in order) and relies_on_cost_limit(text, exclude)
-    if not order and not cost_refusal and _refuses(text, exclude):
-        # "The Fees Regulations set a limit of 18 hours ... we are not obliged to provide the information"
-        cost_refusal = bool(_COST_FRAMEWORK.search(_outside(lower_same_length(text), exclude)))
-    if cost_refusal:
+                    how[key] = ("explained" if refusal_explains else "published", _sentence_bounds(text, mention.start))
+    cost_way = None
+    if not any(k[1] == "12" for k in order):
+        cost_sentence = cost_refusal_span(text, exclude)
+        if cost_sentence:
+            cost_way = ("cost", cost_sentence)
+        elif not order and _refuses(text, exclude):
+            # "The Fees Regulations set a limit of 18 hours ... we are not obliged to provide the information"
+            framework = _COST_FRAMEWORK.search(_outside(lower_same_length(text), exclude))
+            if framework:
+                cost_way = ("cost_framework", _sentence_bounds(text, framework.start()))
+    if cost_way:
         key = (act_default, "12", "")
         order.append(key)
         found[key] = False
+        how[key] = cost_way
     for mention in defined:
         # a bare "section 12 applies to the whole of your request" (or a cost refusal that prints no number) is
         # the "Section 12(1) provides ..." it comes with: keep the provision at that subsection
@@ -352,11 +403,30 @@ def extract_citations(text: str, exclude: list[tuple[int, int]] = ()) -> list[Ci
                 if sub and is_withholding_citation(*key) and key not in found:
                     order.append(key)
                     found[key] = found[(mention.act, mention.section, "")] or is_ncnd_subsection(*key)
+                    how[key] = how[(mention.act, mention.section, "")]
     kept = [
         k for k in order
         if not any(o != k and o[0] == k[0] and o[1] == k[1] and o[2].startswith(k[2]) for o in order)
     ]
-    return [Citation(act, section, sub, found[(act, section, sub)]) for act, section, sub in kept]
+    citations = [Citation(act, section, sub, found[(act, section, sub)]) for act, section, sub in kept]
+    return citations, _citations_decision(text, exclude, [how[k] for k in kept], dropped + len(defined))
+
+
+def _citations_decision(text: str, exclude, ways: list[tuple[str, tuple[int, int]]], not_relied: int) -> Decision:
+    if not ways:
+        if _refuses(text, exclude):
+            return Decision(None, 0.4, "refusal wording, but no provision found")
+        if not_relied:
+            return Decision(None, 0.85, "provisions named only in explanation, hypothetically or about another request")
+        return Decision(None, 0.9, "no provision named")
+    spans: list[tuple[int, int]] = []
+    for _, span in ways:
+        if span not in spans:
+            spans.append(span)
+    evidence = " … ".join(text[a:b].strip() for a, b in spans)
+    weakest = min((way for way, _ in ways), key=lambda w: _HOW_FOUND[w][1])
+    reason, confidence = _HOW_FOUND[weakest]
+    return Decision(evidence, confidence, reason)
 
 
 # The authority asking the requester to clarify or narrow before it answers (lowercased text). A cost estimate
@@ -387,6 +457,20 @@ _REFUSAL = re.compile(
 _COST_FRAMEWORK = re.compile(r"appropriate limit|fees (?:and appropriate limit )?regulations|cost limit|£\s?450\b|\b18 hours\b")
 
 
+def _in_requesters_words(pos: int, sentence: str, exclude, zones=()) -> bool:
+    """Is `pos` (in lowercased `sentence`) the requester's text? The request span is where the request finder
+    thinks the request is, and it often runs on into the answer (an empty REQUEST heading, a table that lost its
+    columns): inside it, a sentence in the authority's own voice ("South Wales Police neither confirms nor
+    denies ... by virtue of", "is exempt under") or a provision listed under such a sentence is the answer's,
+    unless the sentence also reads as the requester's ("please", "how many", a question)."""
+    if not any(a <= pos < b for a, b in exclude):
+        return False
+    if _REQUESTER_VOICE.search(sentence):
+        return True
+    authority_voice = _RELIANCE.search(sentence) or _NCND_ASSERTION.search(sentence) or any(a <= pos <= b for a, b in zones)
+    return not authority_voice
+
+
 def _outside(text: str, exclude: list[tuple[int, int]]) -> str:
     """`text` with the excluded spans (the request) blanked, offsets unchanged."""
     for a, b in exclude:
@@ -401,26 +485,32 @@ def _refuses(text: str, exclude: list[tuple[int, int]]) -> bool:
 
 def relies_on_cost_limit(text: str, exclude: list[tuple[int, int]] = ()) -> bool:
     """A refusal on cost grounds, even where section 12 is not printed."""
+    return cost_refusal_span(text, exclude) is not None
+
+
+def cost_refusal_span(text: str, exclude: list[tuple[int, int]] = ()) -> tuple[int, int] | None:
+    """Where the sentence refusing on cost grounds is (start, end), even where section 12 is not printed."""
     lowered = unwrap_lines(lower_same_length(text))
-    if not any(word in lowered for word in ("limit", "threshold", "costly", "cost of compliance", "hour")):
-        return False  # cheap pre-check: the full pattern is slow on long texts
+    if not any(word in lowered for word in ("limit", "threshold", "costly", "cost", "hour", "legally required")):
+        return None  # cheap pre-check: the full pattern is slow on long texts
     refuses = _refuses(text, exclude)
     if not refuses and any(not any(a <= m.start() < b for a, b in exclude) for m in _CLARIFICATION_SOUGHT.finditer(lowered)):
-        return False  # "... would take well over 18 hours. Could you confirm which events you mean?"
-    hedged = False
+        return None  # "... would take well over 18 hours. Could you confirm which events you mean?"
+    hedged = None
     for m in COST_REFUSAL.finditer(lowered):
-        if any(a <= m.start() < b for a, b in exclude):
-            continue
         s, e = _sentence_bounds(text, m.start())
         sentence = " ".join(lowered[s:e].split())
+        # a cost refusal is the authority's voice, unless the sentence reads as the requester's
+        if any(a <= m.start() < b for a, b in exclude) and _REQUESTER_VOICE.search(sentence):
+            continue
         if _NOT_RELIED_SENTENCE.search(sentence) or sentence.startswith("if "):
             continue
         if not _HEDGED_COST.search(sentence):
-            return True
-        hedged = True
+            return s, e
+        hedged = hedged or (s, e)
     # "a search of those archives is likely to exceed the appropriate limit", "if the cost ... would exceed the
     # limit, we will let you know": a warning, unless the response also refuses something
-    return hedged and refuses
+    return hedged if refuses else None
 
 
 # A cost remark about what might happen: advice before a future request, a conditional, a likelihood.
@@ -428,5 +518,45 @@ _HEDGED_COST = re.compile(r"\bif\b|\blikely to\b|\bin (?:the )?future\b|\bshould
 
 
 def asserts_ncnd(text: str, exclude: list[tuple[int, int]] = ()) -> bool:
+    return ncnd_sentence(text, exclude) is not None
+
+
+def ncnd_sentence(text: str, exclude: list[tuple[int, int]] = ()) -> str | None:
+    """The first sentence in which the authority itself neither confirms nor denies, verbatim; None if none."""
     lowered = lower_same_length(text)
-    return any(not any(a <= m.start() < b for a, b in exclude) for m in _NCND_ASSERTION.finditer(lowered))
+    for m in _NCND_ASSERTION.finditer(lowered):
+        s, e = _sentence_bounds(text, m.start())
+        if not _in_requesters_words(m.start(), " ".join(lowered[s:e].split()), exclude):
+            return " ".join(text[s:e].split())
+    return None
+
+
+# NCND stated in other words than "neither confirm nor deny", found where the provisions are (lowercased)
+_NCND_WORDING = re.compile(r"\bncnd\b|duty to confirm or deny does not (?:apply|arise)|not required to reveal whether")
+
+
+def decide_ncnd(text: str, citations: list[Citation], exclude: list[tuple[int, int]] = ()) -> tuple[bool, Decision]:
+    """Does the response neither confirm nor deny (any part of) the request, and the sentence that says so."""
+    sentence = ncnd_sentence(text, exclude)
+    if sentence:
+        return True, Decision(sentence, 0.9, "the response neither confirms nor denies")
+    ncnd_citations = [c for c in citations if c.ncnd]
+    if ncnd_citations:
+        first = ncnd_citations[0]
+        return True, Decision(_sentence_naming(text, first, exclude), 0.75,
+                              f"an exemption used to neither confirm nor deny ({first.label})")
+    lowered = lower_same_length(text)
+    if "confirm or deny" in lowered or _NCND_WORDING.search(lowered):
+        return False, Decision(None, 0.8, "confirm-or-deny wording only in explanation, not used")
+    return False, Decision(None, 0.95, "no neither-confirm-nor-deny wording")
+
+
+def _sentence_naming(text: str, citation: Citation, exclude) -> str | None:
+    """The first sentence outside the requester's words that names `citation`'s section and subsection."""
+    lowered = lower_same_length(text)
+    for mention in find_mentions(text, citation.act):
+        if mention.section == citation.section and any(sub.startswith(citation.subsection) for sub in mention.subsections):
+            s, e = _sentence_bounds(text, mention.start)
+            if not _in_requesters_words(mention.start, " ".join(lowered[s:e].split()), exclude, _ncnd_zones(text, exclude)):
+                return text[s:e].strip()
+    return None
