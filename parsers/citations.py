@@ -32,7 +32,8 @@ _OTHER_ACT_AFTER = re.compile(
     # "Section 43 and Section 43A of the Terrorism Act": the whole list belongs to that Act
     r"^(?:\s*(?:,|and|or|&)\s*(?:sections?|ss?\.?)\s?\d{1,3}[A-Z]?(?:\s?\(\w{1,4}\))*)*"
     r"(?:[\s,]*(?:of|under|in)\s+(?:the\s+)?(?!freedom of information|foia?\b|act\b|environmental information|eir\b)"
-    r"(?:(?-i:[A-Z])[\w'’()]*\s+){0,8}?(?:act|regulations?|order|code)\b"
+    # the Act's name: capitalised words, joined by "and", "of", "for" ("Police and Fire Reform (Scotland) Act")
+    r"(?:(?-i:[A-Z])[\w'’()]*\s+(?:(?:\(?(?-i:[A-Z])[\w'’()]*|and|of|for|&)\s+){0,7}?)?(?:act|regulations?|order|code)\b"
     r"|[\s,]*(?:of|under|in)\s+(?:the\s+)?(?:dpa|gdpr|uk gdpr|data protection|pace|ripa|ipa|firearms|criminal|police act|misuse)"
     r"|[\s,]*(?:stop|search|power|powers|authorisations?|permits?|certificates?)\b)",
     re.IGNORECASE,
@@ -60,7 +61,7 @@ REQUEST_REFUSED = r"(?<!no part of )(?:this|your|the) request (?:is being|has be
 _NOT_RELIED_SENTENCE = re.compile(
     EARLIER_REQUEST.pattern + r"|previously (?:refused|advised)|"
     r"would need to be refused|would have to be refused|could be refused|may be refused|"
-    r"can apply|could apply|may apply|these include|may be (?:engaged|applied|used|relied)|might|"
+    r"can apply|could (?:reasonably )?(?:apply|rely)|may apply|these include|may be (?:engaged|applied|used|relied)|might|"
     # a provision still being considered: "may engage the exemption in section 43 ... before reaching a decision"
     r"\b(?:may|could) (?:well )?engage\b|before (?:reaching|making|coming to) (?:a|our|its|any) (?:final )?decision|"
     r"(?:may|could)\b[^.]{0,40}\bbe exempt|if you (?:consider|think|believe|feel)|^if |"
@@ -70,7 +71,7 @@ _NOT_RELIED_SENTENCE = re.compile(
     r"\bhad (?:it|we|this|they|you)\b|\bwould have (?:exceeded|been|applied|engaged)|\bunlike\b|\brather than (?:relying on |applying |citing |using )?(?:s|section)|"
     r"equivalent to (?:s|section)|"
     # provisions said not to apply: "I have not relied on section 14(2)", "I do not think section 40 would be engaged"
-    r"(?:do not|don't) (?:think|believe|accept)|\b(?:cannot|can ?not|could not|should not),? (?:\w+,? )?be (?:withheld|exempt)|would not be engaged|(?:is|are) not engaged|not (?:been )?relied|"
+    r"(?:do not|don't) (?:think|believe|accept)|\b(?:cannot|can ?not|could not|should not),? (?:\w+,? )?(?:be (?:withheld|exempt)|claim|rely on)\b|would not be engaged|(?:is|are) not engaged|not (?:been )?relied|"
     r"(?:have|has) not (?:been )?applied|not been necessary|(?:could|may|might|would) be withheld|"
     r"would (?:ordinarily|normally|usually|otherwise) apply|consider(?:ed|ing)? whether|\b(?:may|might|could) (?:well )?exceed|"
     # what an earlier request was told: "We responded to that request ..., redacted under section 40(2)"
@@ -108,7 +109,7 @@ _RELIANCE = re.compile(
 # "How many times did you rely on section 24(2)?").
 _REQUESTER_VOICE = re.compile(
     r"\bi (?:would (?:ask|like|be grateful)|appreciate|understand|believe|think|accept|am aware|request|want|wish)\b|"
-    r"\b(?:please|can you|could you|would you|how many|how often|my request|total number of|number of times)\b|\?")
+    r"\b(?:please|can you|could you|would you|how many|how often|my request|number of)\b|\?")
 _NCND_PHRASE = re.compile(
     r"neither\s+confirm(?:s|ing)?\s+n?or\s+den(?:y|ies|ying)|\bncnd\b|duty to confirm or deny does not (?:apply|arise)|"
     r"(?:refus(?:e|es|ing)|not required) to reveal whether|section 18\s?\(1\) of the freedom of information \(scotland\)|"
@@ -288,13 +289,17 @@ _HOW_FOUND = {
     "ncnd": ("named where the response neither confirms nor denies", 0.9),
     "relied": ("named with wording of reliance", 0.9),
     "heading": ("named as an exemption heading", 0.85),
-    "in_request_span": ("named in the answer's voice inside what looked like the request", 0.6),
+    "in_request_span": ("named in the answer's voice inside what looked like the request", 0.75),
     "bare": ("named in the response, with no wording of reliance beside it", 0.7),
     "explained": ("explained in a refusal that names no other provision", 0.65),
     "published": ("explained beside a pointer to where the information is published", 0.65),
     "cost": ("a refusal on cost grounds (section 12), the number not printed", 0.75),
-    "cost_framework": ("a refusal beside the cost-limit rules, no other ground given (section 12)", 0.5),
+    "cost_framework": ("a refusal beside the cost-limit rules, no other ground given (section 12)", 0.6),
 }
+# The cost or time of answering, talked of (lowercased text)
+_COST_TALK = re.compile(
+    r"appropriate (?:limit|level)|cost (?:limit|of compliance|threshold)|£\s?(?:450|600)\b|\b18 hours\b|\bretriev|"
+    r"\bmanual(?:ly)? (?:search|review|check)")
 # Wording that says a provision is relied on (for confidence only: the filters above decide what is kept).
 _RELIED_WORDING = re.compile(
     _RELIANCE.pattern + r"|\bexempt|\bexceptions?\b|\bappl(?:y|ies|ied|icable)\b|\bengag|\bwithh[eo]ld|\brefus|\bunder (?:s|section)|\bin terms of\b")
@@ -316,9 +321,11 @@ def decide_citations(text: str, exclude: list[tuple[int, int]] = ()) -> tuple[li
             continue
         s, e = _sentence_bounds(text, mention.start)
         sentence = " ".join(lowered[s:e].split())
-        if _in_requesters_words(mention.start, sentence, exclude, zones):
-            continue
         after = text[mention.end : mention.end + 120]
+        line_start = text.rfind("\n", 0, mention.start) + 1
+        is_heading = bool(text[line_start : mention.start].strip() == "" and _HEADING_AFTER.match(after))
+        if _in_requesters_words(mention.start, sentence, exclude, zones, is_heading):
+            continue
         before = text[max(0, mention.start - 20) : mention.start]
         if _OTHER_ACT_AFTER.match(after) or _OTHER_ACT_BEFORE.search(before) or _RANGE_AFTER.match(after):
             continue
@@ -333,8 +340,6 @@ def decide_citations(text: str, exclude: list[tuple[int, int]] = ()) -> tuple[li
         if _NOT_RELIED_SENTENCE.search(sentence[3:] if in_zone and sentence.startswith("if ") else sentence):
             dropped += 1
             continue
-        line_start = text.rfind("\n", 0, mention.start) + 1
-        is_heading = text[line_start : mention.start].strip() == "" and re.match(r"^[^.\n]{0,60}?[-–—]", after)
         defining = _DEFINING_SENTENCE.match(sentence)
         if (_DEFINITION_AFTER.match(after) and not is_heading) or (defining and defining.group(1) == mention.section.lower()):
             # "Section 40(2) provides an exemption ... where one of the conditions in Section 40(3A), (3B) or
@@ -385,9 +390,12 @@ def decide_citations(text: str, exclude: list[tuple[int, int]] = ()) -> tuple[li
             cost_way = ("cost", cost_sentence)
         elif not order and _refuses(text, exclude):
             # "The Fees Regulations set a limit of 18 hours ... we are not obliged to provide the information"
-            framework = _COST_FRAMEWORK.search(_outside(lower_same_length(text), exclude))
-            if framework:
-                cost_way = ("cost_framework", _sentence_bounds(text, framework.start()))
+            for framework in _COST_FRAMEWORK.finditer(lowered):
+                fs, fe = _sentence_bounds(text, framework.start())
+                if not (any(a <= framework.start() < b for a, b in exclude)
+                        and _REQUESTER_VOICE.search(" ".join(lowered[fs:fe].split()))):
+                    cost_way = ("cost_framework", (fs, fe))
+                    break
     if cost_way:
         key = (act_default, "12", "")
         order.append(key)
@@ -415,7 +423,12 @@ def decide_citations(text: str, exclude: list[tuple[int, int]] = ()) -> tuple[li
 def _citations_decision(text: str, exclude, ways: list[tuple[str, tuple[int, int]]], not_relied: int) -> Decision:
     if not ways:
         if _refuses(text, exclude):
-            return Decision(None, 0.4, "refusal wording, but no provision found")
+            return Decision(None, 0.6, "refusal wording, but no provision found")
+        talk = _COST_TALK.search(lower_same_length(text))
+        if talk:
+            # most refusals the parser misses are cost refusals that never print section 12
+            s, e = _sentence_bounds(text, talk.start())
+            return Decision(text[s:e].strip(), 0.5, "no provision found, but the response talks of the cost or time of answering")
         if not_relied:
             return Decision(None, 0.85, "provisions named only in explanation, hypothetically or about another request")
         return Decision(None, 0.9, "no provision named")
@@ -452,30 +465,32 @@ _PUBLISHED = re.compile(r"\b(?:is|are|was|were|been) (?:already )?(?:published|p
 _REFUSAL = re.compile(
     r"decided not to comply|(?:unable|not able) to comply with (?:your|this|the) request|"
     + REQUEST_REFUSED + r"|refusal notice|(?:is|are) therefore refused|"
-    r"not obliged to comply with (?:your|this) request|(?:will not|won't|not) be able to provide (?:you with )?(?:the|this|any) information|not obliged to (?:provide|release|disclose) (?:the|this|any) information")
+    r"not obliged to comply with (?:your|this) request|(?:will not|won't|not) be able to provide (?:you with )?(?:the|this|any) information|not obliged to (?:provide|supply|release|disclose) (?:you with )?(?:the|this|any|a) (?:information|response)")
 # The cost-limit framework named: with a refusal and no other ground, the refusal is on cost (section 12).
 _COST_FRAMEWORK = re.compile(r"appropriate limit|fees (?:and appropriate limit )?regulations|cost limit|£\s?450\b|\b18 hours\b")
 
 
-def _in_requesters_words(pos: int, sentence: str, exclude, zones=()) -> bool:
+# An exemption said to apply: "The exemption applicable to the withheld information is section 31(1)(a)(b)",
+# "Exemption 21 ... is engaged"
+_AUTHORITY_APPLIES = re.compile(r"\bexempt|\bexceptions? (?:appl|(?:is|are) engaged)|\b(?:appl(?:y|ies|ied|icable)|engaged)\b")
+# After a provision that opens its line, the dash of an exemption heading: "Section 30(1) – Investigations"
+_HEADING_AFTER = re.compile(r"^[^.\n]{0,60}?[-–—]")
+
+
+def _in_requesters_words(pos: int, sentence: str, exclude, zones=(), heading: bool = False) -> bool:
     """Is `pos` (in lowercased `sentence`) the requester's text? The request span is where the request finder
     thinks the request is, and it often runs on into the answer (an empty REQUEST heading, a table that lost its
     columns): inside it, a sentence in the authority's own voice ("South Wales Police neither confirms nor
     denies ... by virtue of", "is exempt under") or a provision listed under such a sentence is the answer's,
-    unless the sentence also reads as the requester's ("please", "how many", a question)."""
+    unless the sentence also reads as the requester's ("please", "how many", a question). An exemption heading
+    ("Section 30(1) – Investigations and proceedings") is the answer's too: requesters do not write them."""
     if not any(a <= pos < b for a, b in exclude):
         return False
     if _REQUESTER_VOICE.search(sentence):
         return True
-    authority_voice = _RELIANCE.search(sentence) or _NCND_ASSERTION.search(sentence) or any(a <= pos <= b for a, b in zones)
+    authority_voice = (heading or _RELIANCE.search(sentence) or _AUTHORITY_APPLIES.search(sentence)
+                       or _NCND_ASSERTION.search(sentence) or any(a <= pos <= b for a, b in zones))
     return not authority_voice
-
-
-def _outside(text: str, exclude: list[tuple[int, int]]) -> str:
-    """`text` with the excluded spans (the request) blanked, offsets unchanged."""
-    for a, b in exclude:
-        text = text[:a] + " " * (b - a) + text[b:]
-    return text
 
 
 def _refuses(text: str, exclude: list[tuple[int, int]]) -> bool:

@@ -89,3 +89,41 @@ def test_no_ncnd_has_no_evidence_and_says_why():
     decision = record.decisions["ncnd"]
     assert (record.ncnd, decision.evidence, decision.reason) == (
         False, None, "confirm-or-deny wording only in explanation, not used")
+
+
+def test_exemption_heading_is_the_answers_even_inside_an_overrunning_request_span():
+    text = "Please break this down by offence.\n1 –\nSection 30(1) – Investigations and proceedings\n"
+    assert extract_citations(text, _whole(text)) == [Citation("FOIA", "30", "(1)", False)]
+
+
+def test_exemption_said_to_apply_is_the_answers_even_inside_an_overrunning_request_span():
+    text = "The exemption applicable to the withheld information is section 31(1)(a)(b) of the act."
+    assert extract_citations(text, _whole(text)) == [Citation("FOIA", "31", "(1)(a)", False),
+                                                     Citation("FOIA", "31", "(1)(b)", False)]
+
+
+def test_section_of_another_act_whose_name_has_lowercase_words_is_not_a_citation():
+    text = "Information about the Authority is published under section 37 of the Police and Fire Reform (Scotland) Act 2012."
+    assert extract_citations(text) == []
+
+
+def test_guidance_on_what_cannot_be_claimed_is_not_reliance():
+    text = "ICO guidance states: an authority cannot claim section 12 for the cost of considering exemptions."
+    assert extract_citations(text) == []
+
+
+def test_refusal_beside_the_fees_regulations_is_a_cost_refusal():
+    text = ("Under Section 5 of the Freedom of Information and Data Protection (Appropriate Limit and Fees) "
+            "Regulations 2004, requests can be aggregated.\nDecision\nI am not obliged to provide you with a response "
+            "to your request.")
+    citations, decision = decide_citations(text)
+    assert citations == [Citation("FOIA", "12", "", False)]
+    assert (decision.confidence, decision.reason) == (
+        0.6, "a refusal beside the cost-limit rules, no other ground given (section 12)")
+
+
+def test_cost_talk_without_a_refusal_found_goes_to_review():
+    text = "To answer would require the manual review of 8,900 records. The information cannot be disclosed."
+    citations, decision = decide_citations(text)
+    assert (citations, decision.confidence) == ([], 0.5)
+    assert decision.evidence == "To answer would require the manual review of 8,900 records."
