@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from parsers.record import Citation, Decision
 from parsers.statutes import can_neither_confirm_nor_deny, is_ncnd_subsection, is_withholding_citation, is_withholding_provision
@@ -200,12 +201,19 @@ def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
     return start, end
 
 
+# A text cut inside a subsection chain: "Section 31(1)(a)(b" is the last thing printed
+_CUT_SUB = re.compile(r"\(\s*[0-9A-Za-z]{1,4}\s*$")
+
+
 def find_mentions(text: str, act_default: str) -> list[Mention]:
     mentions = []
     for m in _MENTION.finditer(text):
         word = m.group("word").lower()
         act = "EIR" if word.startswith(("reg", "eir")) else act_default
-        items = [(m.group("num"), m.group("sub"))]
+        sub = m.group("sub")
+        if sub and not m.group("more") and len(text) - m.end() <= 8 and _CUT_SUB.match(text, m.end()):
+            sub += text[m.end():].strip() + ")"
+        items = [(m.group("num"), sub)]
         for more in _MORE_ITEM.finditer(m.group("more") or ""):
             items.append((more.group("num"), more.group("sub")))
         for num, sub in items:
@@ -309,7 +317,7 @@ def decide_citations(text: str, exclude: list[tuple[int, int]] = ()) -> tuple[li
     """Citations relied on in `text` and the Decision behind them: the sentences that relied on the
     provisions (verbatim, joined with " … "), the weakest way any of them was found, and its confidence."""
     act_default = detect_act(text)
-    lowered = lower_same_length(text)
+    lowered = _lowered(text)
     zones = _ncnd_zones(text, exclude)
     found: dict[tuple[str, str, str], bool] = {}
     order: list[tuple[str, str, str]] = []
@@ -424,7 +432,7 @@ def _citations_decision(text: str, exclude, ways: list[tuple[str, tuple[int, int
     if not ways:
         if _refuses(text, exclude):
             return Decision(None, 0.6, "refusal wording, but no provision found")
-        talk = _COST_TALK.search(lower_same_length(text))
+        talk = _COST_TALK.search(_lowered(text))
         if talk:
             # most refusals the parser misses are cost refusals that never print section 12
             s, e = _sentence_bounds(text, talk.start())
@@ -493,9 +501,24 @@ def _in_requesters_words(pos: int, sentence: str, exclude, zones=(), heading: bo
     return not authority_voice
 
 
+# One lowercasing (and unwrapping) per document, however many questions are asked of it
+@lru_cache(maxsize=4)
+def _lowered(text: str) -> str:
+    return lower_same_length(text)
+
+
+@lru_cache(maxsize=4)
+def _unwrapped(text: str) -> str:
+    return unwrap_lines(_lowered(text))
+
+
 def _refuses(text: str, exclude: list[tuple[int, int]]) -> bool:
-    lowered = unwrap_lines(lower_same_length(text))
-    return any(not any(a <= m.start() < b for a, b in exclude) for m in _REFUSAL.finditer(lowered))
+    return _refuses_outside(text, tuple(exclude))
+
+
+@lru_cache(maxsize=4)
+def _refuses_outside(text: str, exclude: tuple[tuple[int, int], ...]) -> bool:
+    return any(not any(a <= m.start() < b for a, b in exclude) for m in _REFUSAL.finditer(_unwrapped(text)))
 
 
 def relies_on_cost_limit(text: str, exclude: list[tuple[int, int]] = ()) -> bool:
@@ -505,7 +528,7 @@ def relies_on_cost_limit(text: str, exclude: list[tuple[int, int]] = ()) -> bool
 
 def cost_refusal_span(text: str, exclude: list[tuple[int, int]] = ()) -> tuple[int, int] | None:
     """Where the sentence refusing on cost grounds is (start, end), even where section 12 is not printed."""
-    lowered = unwrap_lines(lower_same_length(text))
+    lowered = _unwrapped(text)
     if not any(word in lowered for word in ("limit", "threshold", "costly", "cost", "hour", "legally required")):
         return None  # cheap pre-check: the full pattern is slow on long texts
     refuses = _refuses(text, exclude)
@@ -538,11 +561,13 @@ def asserts_ncnd(text: str, exclude: list[tuple[int, int]] = ()) -> bool:
 
 def ncnd_sentence(text: str, exclude: list[tuple[int, int]] = ()) -> str | None:
     """The first sentence in which the authority itself neither confirms nor denies, verbatim; None if none."""
-    lowered = lower_same_length(text)
+    lowered = _lowered(text)
+    if "neither" not in lowered and "not confirm" not in lowered and "reveal whether" not in lowered:
+        return None  # cheap pre-check
     for m in _NCND_ASSERTION.finditer(lowered):
         s, e = _sentence_bounds(text, m.start())
         if not _in_requesters_words(m.start(), " ".join(lowered[s:e].split()), exclude):
-            return " ".join(text[s:e].split())
+            return text[s:e].strip()
     return None
 
 
@@ -560,7 +585,7 @@ def decide_ncnd(text: str, citations: list[Citation], exclude: list[tuple[int, i
         first = ncnd_citations[0]
         return True, Decision(_sentence_naming(text, first, exclude), 0.75,
                               f"an exemption used to neither confirm nor deny ({first.label})")
-    lowered = lower_same_length(text)
+    lowered = _lowered(text)
     if "confirm or deny" in lowered or _NCND_WORDING.search(lowered):
         return False, Decision(None, 0.8, "confirm-or-deny wording only in explanation, not used")
     return False, Decision(None, 0.95, "no neither-confirm-nor-deny wording")
@@ -568,7 +593,7 @@ def decide_ncnd(text: str, citations: list[Citation], exclude: list[tuple[int, i
 
 def _sentence_naming(text: str, citation: Citation, exclude) -> str | None:
     """The first sentence outside the requester's words that names `citation`'s section and subsection."""
-    lowered = lower_same_length(text)
+    lowered = _lowered(text)
     for mention in find_mentions(text, citation.act):
         if mention.section == citation.section and any(sub.startswith(citation.subsection) for sub in mention.subsections):
             s, e = _sentence_bounds(text, mention.start)

@@ -127,3 +127,9 @@ def test_cost_talk_without_a_refusal_found_goes_to_review():
     citations, decision = decide_citations(text)
     assert (citations, decision.confidence) == ([], 0.5)
     assert decision.evidence == "To answer would require the manual review of 8,900 records."
+
+
+def test_text_cut_inside_a_subsection_chain_keeps_the_last_printed_subsection():
+    text = "The information is exempt from disclosure by virtue of:\nSection 24(1) National Security\nSection 31(1)(a)(b"
+    assert extract_citations(text) == [Citation("FOIA", "24", "(1)", False), Citation("FOIA", "31", "(1)(a)", False),
+                                       Citation("FOIA", "31", "(1)(b)", False)]
