@@ -304,6 +304,7 @@ _HOW_FOUND = {
     "cost": ("a refusal on cost grounds (section 12), the number not printed", 0.75),
     "cost_framework": ("a refusal beside the cost-limit rules, no other ground given (section 12)", 0.6),
 }
+_MAX_EVIDENCE = 600  # characters: a longer NCND zone (a whole FOISA s18 paragraph) gives the mention's sentence
 # The cost or time of answering, talked of (lowercased text)
 _COST_TALK = re.compile(
     r"appropriate (?:limit|level)|cost (?:limit|of compliance|threshold)|£\s?(?:450|600)\b|\b18 hours\b|\bretriev|"
@@ -342,7 +343,8 @@ def decide_citations(text: str, exclude: list[tuple[int, int]] = ()) -> tuple[li
         if mention.section == "14" and mention.act == "FOIA":
             # section 14(2) is *about* an earlier request: naming one is no sign that this mention is another's
             sentence = EARLIER_REQUEST.sub("", sentence)
-        in_zone = any(a <= mention.start <= b for a, b in zones)
+        zone = next(((a, b) for a, b in zones if a <= mention.start <= b), None)
+        in_zone = zone is not None
         # "If the information did exist and were held, it would be exempt under ...": in an NCND reply that
         # conditional is how the exemptions are relied on, not a hypothetical
         if _NOT_RELIED_SENTENCE.search(sentence[3:] if in_zone and sentence.startswith("if ") else sentence):
@@ -354,10 +356,10 @@ def decide_citations(text: str, exclude: list[tuple[int, int]] = ()) -> tuple[li
             # 40(4A) is met": the parts of a section named in the sentence that explains it are explanation
             defined.append(mention)
             continue
-        if any(a <= mention.start < b for a, b in exclude):
-            way = "in_request_span"
-        elif in_zone:
+        if in_zone:
             way = "ncnd"
+        elif any(a <= mention.start < b for a, b in exclude):
+            way = "in_request_span"
         elif _RELIED_WORDING.search(sentence):
             way = "relied"
         elif is_heading:
@@ -369,14 +371,16 @@ def decide_citations(text: str, exclude: list[tuple[int, int]] = ()) -> tuple[li
                 continue
             key = (mention.act, mention.section, sub)
             ncnd = is_ncnd_subsection(*key) or (in_zone and can_neither_confirm_nor_deny(mention.act, mention.section))
+            # an NCND list's evidence is the sentence that neither confirms nor denies, with its list
+            where = zone if way == "ncnd" and zone[1] - zone[0] <= _MAX_EVIDENCE else (s, e)
             if key not in found:
                 order.append(key)
                 found[key] = ncnd
-                how[key] = (way, (s, e))
+                how[key] = (way, where)
             else:
                 found[key] = found[key] or ncnd
                 if _HOW_FOUND[way][1] > _HOW_FOUND[how[key][0]][1]:
-                    how[key] = (way, (s, e))
+                    how[key] = (way, where)
     # a refusal that cites nothing else relies on the provision it explains: "Section 14(2) provides that a
     # public authority is not obliged to comply ... We consider that this request is substantially similar"
     refusal_explains = bool(defined) and not order and _refuses(text, exclude)

@@ -26,6 +26,7 @@ def test_ncnd_list_under_the_sentence_is_relied_on_even_inside_an_overrunning_re
             "of the following exemptions:\nSection 24(2) - National Security\nSection 31(3) Law Enforcement\n")
     citations, decision = decide_citations(text, _whole(text))
     assert citations == [Citation("FOIA", "24", "(2)", True), Citation("FOIA", "31", "(3)", True)]
+    assert (decision.evidence, decision.reason) == (text.strip(), "named where the response neither confirms nor denies")
     ncnd, ncnd_decision = decide_ncnd(text, citations, _whole(text))
     assert (ncnd, ncnd_decision.evidence) == (True, text.splitlines()[0])
 
