@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from parsers.record import Citation, Decision
@@ -180,25 +181,64 @@ def _is_sentence_break(text: str, nl: int) -> bool:
     return not (nxt.islower() or nxt in "(" or (len(prev) >= 55 and prev[-1].isalnum()))
 
 
+# The longest stretch read as one sentence (characters)
+_MAX_SENTENCE = 1500
+_BOUNDARY = re.compile(r"[.?!:](?=\s)|[.?!:]\Z|\n")
+
+
 def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
-    start = pos
-    while start > 0:
-        ch = text[start - 1]
-        if ch in ".?!" and (start >= len(text) or text[start].isspace()):
-            break
-        if ch == "\n" and _is_sentence_break(text, start - 1):
-            break
-        start -= 1
-    end = pos
-    while end < len(text):
-        ch = text[end]
-        if ch in ".?!:" and (end + 1 >= len(text) or text[end + 1].isspace()):
-            end += 1
-            break
-        if ch == "\n" and _is_sentence_break(text, end):
-            break
-        end += 1
-    return start, end
+    """The sentence around `pos`: from after the last full stop (or sentence-ending newline) before it to the
+    next one after it, punctuation included."""
+    starts, end_at, end_value = _sentences(text)
+    return starts[bisect_right(starts, pos) - 1], end_value[bisect_left(end_at, pos)]
+
+
+@lru_cache(maxsize=4)
+def _sentences(text: str) -> tuple[list[int], list[int], list[int]]:
+    """Sentence boundaries of the whole text, found once: where sentences start, and for each sentence-ending
+    character its position and where the sentence ends (after a full stop or colon, before a newline). A run
+    longer than _MAX_SENTENCE without a boundary is cut into pieces of that length, so that no mention looks at
+    more text than that (a page of capitals with no full stop would otherwise make parsing quadratic)."""
+    starts = [0]
+    end_at: list[int] = []
+    end_value: list[int] = []
+    for m in _BOUNDARY.finditer(text):
+        i = m.start()
+        ch = text[i]
+        if ch == "\n":
+            if _is_sentence_break(text, i):
+                starts.append(i + 1)
+                end_at.append(i)
+                end_value.append(i)
+            continue
+        if ch != ":":
+            starts.append(i + 1)
+        end_at.append(i)
+        end_value.append(i + 1)
+    end_at.append(len(text))
+    end_value.append(len(text))
+    return _cut_long_runs(starts, len(text)), *_cut_long_runs_pairs(end_at, end_value)
+
+
+def _cut_long_runs(points: list[int], length: int) -> list[int]:
+    out = []
+    for here, after in zip(points, points[1:] + [length]):
+        out.extend(range(here, after, _MAX_SENTENCE) if after - here > _MAX_SENTENCE else (here,))
+    return out
+
+
+def _cut_long_runs_pairs(end_at: list[int], end_value: list[int]) -> tuple[list[int], list[int]]:
+    at: list[int] = []
+    value: list[int] = []
+    previous = 0
+    for i, v in zip(end_at, end_value):
+        for forced in range(previous + _MAX_SENTENCE, i, _MAX_SENTENCE):
+            at.append(forced)
+            value.append(forced)
+        at.append(i)
+        value.append(v)
+        previous = i
+    return at, value
 
 
 # A text cut inside a subsection chain: "Section 31(1)(a)(b" is the last thing printed
@@ -253,6 +293,11 @@ _IF_HELD = re.compile(
     re.IGNORECASE)
 
 
+@lru_cache(maxsize=256)
+def _names_provisions(text: str, start: int, end: int) -> bool:
+    return _MENTION.search(text, start, end) is not None
+
+
 def _zone_with_list(text: str, start: int, end: int) -> tuple[int, int]:
     """The sentence around start..end, extended over a list of provisions printed on the lines after it."""
     s, e = _sentence_bounds(text, start)
@@ -262,7 +307,7 @@ def _zone_with_list(text: str, start: int, end: int) -> tuple[int, int]:
     introduces_list = text[max(0, e - 1)] == ":" or (nl != -1 and text[e:nl].rstrip().endswith(":"))
     # a sentence that names its provisions and ends is complete: the "Section 31(1)(a)(b) – Law Enforcement"
     # heading under it opens the explanation of another part's exemption, not a list of NCND provisions
-    names_its_provisions = bool(_MENTION.search(text, s, e))
+    names_its_provisions = _names_provisions(text, s, e)
     if (nl != -1 and text[e:nl].strip() == "" and not names_its_provisions) or introduces_list:
         pos = nl + 1 if nl != -1 else len(text)
         while pos < len(text):
@@ -347,7 +392,7 @@ def decide_citations(text: str, exclude: list[tuple[int, int]] = ()) -> tuple[li
         in_zone = zone is not None
         # "If the information did exist and were held, it would be exempt under ...": in an NCND reply that
         # conditional is how the exemptions are relied on, not a hypothetical
-        if _NOT_RELIED_SENTENCE.search(sentence[3:] if in_zone and sentence.startswith("if ") else sentence):
+        if _finds(_NOT_RELIED_SENTENCE, sentence[3:] if in_zone and sentence.startswith("if ") else sentence):
             dropped += 1
             continue
         defining = _DEFINING_SENTENCE.match(sentence)
@@ -360,7 +405,7 @@ def decide_citations(text: str, exclude: list[tuple[int, int]] = ()) -> tuple[li
             way = "ncnd"
         elif any(a <= mention.start < b for a, b in exclude):
             way = "in_request_span"
-        elif _RELIED_WORDING.search(sentence):
+        elif _finds(_RELIED_WORDING, sentence):
             way = "relied"
         elif is_heading:
             way = "heading"
@@ -405,7 +450,7 @@ def decide_citations(text: str, exclude: list[tuple[int, int]] = ()) -> tuple[li
             for framework in _COST_FRAMEWORK.finditer(lowered):
                 fs, fe = _sentence_bounds(text, framework.start())
                 if not (any(a <= framework.start() < b for a, b in exclude)
-                        and _REQUESTER_VOICE.search(" ".join(lowered[fs:fe].split()))):
+                        and _finds(_REQUESTER_VOICE, " ".join(lowered[fs:fe].split()))):
                     cost_way = ("cost_framework", (fs, fe))
                     break
     if cost_way:
@@ -489,6 +534,12 @@ _AUTHORITY_APPLIES = re.compile(r"\bexempt|\bexceptions? (?:appl|(?:is|are) enga
 _HEADING_AFTER = re.compile(r"^[^.\n]{0,60}?[-–—]")
 
 
+@lru_cache(maxsize=1024)
+def _finds(pattern: re.Pattern, sentence: str) -> bool:
+    """pattern.search(sentence), remembered: the mentions of one sentence ask the same questions of it."""
+    return pattern.search(sentence) is not None
+
+
 def _in_requesters_words(pos: int, sentence: str, exclude, zones=(), heading: bool = False) -> bool:
     """Is `pos` (in lowercased `sentence`) the requester's text? The request span is where the request finder
     thinks the request is, and it often runs on into the answer (an empty REQUEST heading, a table that lost its
@@ -498,10 +549,10 @@ def _in_requesters_words(pos: int, sentence: str, exclude, zones=(), heading: bo
     ("Section 30(1) – Investigations and proceedings") is the answer's too: requesters do not write them."""
     if not any(a <= pos < b for a, b in exclude):
         return False
-    if _REQUESTER_VOICE.search(sentence):
+    if _finds(_REQUESTER_VOICE, sentence):
         return True
-    authority_voice = (heading or _RELIANCE.search(sentence) or _AUTHORITY_APPLIES.search(sentence)
-                       or _NCND_ASSERTION.search(sentence) or any(a <= pos <= b for a, b in zones))
+    authority_voice = (heading or _finds(_RELIANCE, sentence) or _finds(_AUTHORITY_APPLIES, sentence)
+                       or _finds(_NCND_ASSERTION, sentence) or any(a <= pos <= b for a, b in zones))
     return not authority_voice
 
 
@@ -543,9 +594,9 @@ def cost_refusal_span(text: str, exclude: list[tuple[int, int]] = ()) -> tuple[i
         s, e = _sentence_bounds(text, m.start())
         sentence = " ".join(lowered[s:e].split())
         # a cost refusal is the authority's voice, unless the sentence reads as the requester's
-        if any(a <= m.start() < b for a, b in exclude) and _REQUESTER_VOICE.search(sentence):
+        if any(a <= m.start() < b for a, b in exclude) and _finds(_REQUESTER_VOICE, sentence):
             continue
-        if _NOT_RELIED_SENTENCE.search(sentence) or sentence.startswith("if "):
+        if _finds(_NOT_RELIED_SENTENCE, sentence) or sentence.startswith("if "):
             continue
         if not _HEDGED_COST.search(sentence):
             return s, e
@@ -598,9 +649,10 @@ def decide_ncnd(text: str, citations: list[Citation], exclude: list[tuple[int, i
 def _sentence_naming(text: str, citation: Citation, exclude) -> str | None:
     """The first sentence outside the requester's words that names `citation`'s section and subsection."""
     lowered = _lowered(text)
+    zones = _ncnd_zones(text, exclude)
     for mention in find_mentions(text, citation.act):
         if mention.section == citation.section and any(sub.startswith(citation.subsection) for sub in mention.subsections):
             s, e = _sentence_bounds(text, mention.start)
-            if not _in_requesters_words(mention.start, " ".join(lowered[s:e].split()), exclude, _ncnd_zones(text, exclude)):
+            if not _in_requesters_words(mention.start, " ".join(lowered[s:e].split()), exclude, zones):
                 return text[s:e].strip()
     return None

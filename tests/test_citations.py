@@ -134,3 +134,14 @@ def test_text_cut_inside_a_subsection_chain_keeps_the_last_printed_subsection():
     text = "The information is exempt from disclosure by virtue of:\nSection 24(1) National Security\nSection 31(1)(a)(b"
     assert extract_citations(text) == [Citation("FOIA", "24", "(1)", False), Citation("FOIA", "31", "(1)(a)", False),
                                        Citation("FOIA", "31", "(1)(b)", False)]
+
+
+def test_a_page_without_full_stops_is_read_in_bounded_sentences():
+    """Each mention reads its sentence: a page of capitals with no full stop must not be one sentence, or every
+    mention on it would read the whole page (quadratic time; a 100 KB page took minutes)."""
+    from parsers.citations import _MAX_SENTENCE, _sentence_bounds
+
+    text = "SECTION 31 LAW ENFORCEMENT " * 4000
+    spans = {_sentence_bounds(text, pos) for pos in range(0, len(text), 997)}
+    assert max(end - start for start, end in spans) <= _MAX_SENTENCE
+    assert _sentence_bounds("It applies. Section 31 is engaged: see below\nNext", 15) == (11, 34)
