@@ -7,7 +7,7 @@ No network and no database: text in, record out, so every fixture is a one-line 
 """
 from __future__ import annotations
 
-from parsers.citations import asserts_ncnd, extract_citations
+from parsers.citations import decide_citations, decide_ncnd
 from parsers.dates import extract_dates, to_iso
 from parsers import documents
 from parsers.documents import UnreadableDocument  # one error type for every format
@@ -26,8 +26,8 @@ def parse_text(text: str, title: str | None = None, *, source_format: str = "tex
     body = strip_chrome(text)
     span = find_request(body)
     exclude = [(span.start, span.end)] if span else []
-    citations = extract_citations(body, exclude)
-    ncnd = any(c.ncnd for c in citations) or asserts_ncnd(body, exclude)
+    citations, citations_decision = decide_citations(body, exclude)
+    ncnd, ncnd_decision = decide_ncnd(body, citations, exclude)
     response_part = body[span.end:] if span else body
     response_date, request_date = extract_dates(body)
     record = Record(
@@ -43,6 +43,7 @@ def parse_text(text: str, title: str | None = None, *, source_format: str = "tex
         source_format=source_format,
     )
     record.decisions = _baseline_decisions(record, body)
+    record.decisions.update(citations=citations_decision, ncnd=ncnd_decision)
     record.problems = sanity_check(record)
     return record
 

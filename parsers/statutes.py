@@ -7,7 +7,9 @@ from __future__ import annotations
 
 # (section, short name, kind, NCND subsection)
 _FOIA = [
-    ("12", "Cost of compliance exceeds appropriate limit", "procedural", "(2)"),
+    # 12(2) lifts the duty to confirm or deny when finding out would cost too much: a cost refusal, not an
+    # exemption used to neither confirm nor deny (the corpus convention), so no NCND subsection
+    ("12", "Cost of compliance exceeds appropriate limit", "procedural", ""),
     ("14", "Vexatious or repeated requests", "procedural", ""),
     ("21", "Information accessible to applicant by other means", "absolute", ""),
     ("22", "Information intended for future publication", "qualified", "(2)"),
@@ -94,6 +96,15 @@ def is_withholding_citation(act: str, section: str, subsection: str) -> bool:
         return False
     allowed = _EXCEPTION_SUBSECTIONS.get((act, section))
     return not allowed or not subsection or subsection.startswith(allowed)
+
+
+# Sections that refuse the request as a whole (cost limit, vexatious or repeated): never an exemption used to
+# neither confirm nor deny, even beside NCND wording
+_WHOLE_REQUEST_REFUSALS = {("FOIA", "12"), ("FOIA", "14"), ("FOISA", "12"), ("FOISA", "14")}
+
+
+def can_neither_confirm_nor_deny(act: str, section: str) -> bool:
+    return (act, section) not in _WHOLE_REQUEST_REFUSALS
 
 
 def is_ncnd_subsection(act: str, section: str, subsection: str) -> bool:
