@@ -1,4 +1,5 @@
 """db: the SQLite side of foilog. Receives plain dicts (parsed records, registry entries), knows nothing of HTTP."""
+from db.after_load import finish_load
 from db.disclosures import disclosure_id, known_item_urls, save_disclosure, save_disclosures
 from db.reference import save_authorities, save_statutes
 from db.runs import finish_run, start_run
@@ -7,6 +8,7 @@ from db.shape import ensure_db_shape, open_db, rebuild_fts
 __all__ = [
     "disclosure_id",
     "ensure_db_shape",
+    "finish_load",
     "finish_run",
     "known_item_urls",
     "open_db",

@@ -67,7 +67,7 @@ def test_save_new_writes_the_whole_row(conn):
         "first_seen": FETCHED, "last_seen": FETCHED, "wdtk_state": None,
         "evidence": '{"reference": "Ref: FOI/2024/0142", "outcome": "Section 31(1)(a) is engaged."}',
         "confidence": '{"reference": 0.9, "outcome": 0.4}', "needs_review": 1,
-        "review_reasons": '["outcome: stated decision (0.40)"]',
+        "review_reasons": '["outcome: stated decision (0.40)"]', "corrected": None, "correction_note": None,
     }
 
 
