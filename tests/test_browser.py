@@ -62,7 +62,7 @@ def test_table_page_is_compact_with_search_and_facets_on_the_first_screen(page, 
     headers = page.locator("table.rows-and-columns th").all_inner_texts()
     first_row = page.locator("table.rows-and-columns tbody tr").first.locator("td").all_inner_texts()
     assert {
-        "search box on first screen": on_first_screen(page.locator("#_search")),
+        "search box on first screen": on_first_screen(page.locator("#foilog-search")),
         "facets on first screen": on_first_screen(page.locator(".facet-info").first),
         "page fits the window": page.evaluate("document.documentElement.scrollWidth") <= WINDOW["width"],
         "headers": [" ".join(h.split()) for h in headers],
@@ -135,3 +135,12 @@ def test_feeds_linked_from_the_index_are_atom_with_entries(page, datasette_url, 
     root = ET.fromstring(response.body())
     assert (root.tag, [entry.find(f"{ATOM}title").text for entry in root.findall(f"{ATOM}entry")]) == (
         f"{ATOM}feed", titles)
+
+
+def test_search_box_finds_a_response(page, datasette_url):  # noqa: F811
+    page.goto(f"{datasette_url}/disclosures")
+    page.fill("#foilog-search", "journalists")
+    page.press("#foilog-search", "Enter")
+    page.wait_for_url("**/search_responses?q=journalists")
+    assert page.locator("table.rows-and-columns td.col-title").all_inner_texts() == [
+        "Covert surveillance of journalists"]
