@@ -20,15 +20,23 @@ pytestmark = pytest.mark.skipif(os.environ.get("FOILOG_SKIP_BROWSER") == "1",
                                 reason="FOILOG_SKIP_BROWSER=1")
 
 
-@pytest.fixture
-def page(tmp_path):
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory):
+    """One chromium for the module (starting it costs more than most tests)."""
     assert CHROMIUM.exists(), "install Debian's chromium (apt-get install chromium) or set FOILOG_SKIP_BROWSER=1"
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch_persistent_context(
-            str(tmp_path / "profile"), executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS,
-            viewport=WINDOW)
-        yield browser.new_page()
-        browser.close()
+        context = playwright.chromium.launch_persistent_context(
+            str(tmp_path_factory.mktemp("chromium") / "profile"), executable_path=str(CHROMIUM), headless=True,
+            args=CHROMIUM_ARGS, viewport=WINDOW)
+        yield context
+        context.close()
+
+
+@pytest.fixture
+def page(browser):
+    page = browser.new_page()
+    yield page
+    page.close()
 
 
 def row_id(datasette_url, title):  # noqa: F811
