@@ -21,8 +21,7 @@ from markupsafe import Markup, escape
 
 from db.provisions import parse_provision
 
-FIELD_NAMES = {"reference": "Reference", "request_text": "Request", "citations": "Exemptions cited",
-               "ncnd": "Neither confirm nor deny", "outcome": "Outcome"}
+FIELD_NAMES = ("reference", "request_text", "citations", "ncnd", "outcome")
 OUTCOME_WORDS = {
     "full": "Released in full", "partial": "Partly released", "refused": "Refused (nothing released)",
     "ncnd": "Neither confirmed nor denied", "not_held": "Information not held",
@@ -112,9 +111,9 @@ def extra_template_vars(view_name, table, database, datasette, request):
             "attachments": [{**dict(a), "href": safe_href(a["url"])} for a in attachments],
             "published_href": safe_href(row["url"]),
             "paragraphs": paragraphs(row["body"]),
-            "checks": [{"field": field, "name": name, "evidence": evidence.get(field),
-                        "confidence": confidence.get(field)} for field, name in FIELD_NAMES.items()
-                       if evidence.get(field) or field in confidence],
+            # Per field, the words that decided it and how sure the parser is (absent when it said nothing).
+            "read": {field: {"evidence": evidence.get(field), "confidence": confidence.get(field)}
+                     for field in FIELD_NAMES if evidence.get(field) or field in confidence},
             "review_reasons": _json(row["review_reasons"], []),
             "same_request": [{**dict(s), "exemptions": ", ".join(_json(s["exemptions"], []))} for s in same_request],
         }}

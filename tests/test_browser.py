@@ -61,7 +61,7 @@ def test_disclosures_page_shows_the_default_facets(page, datasette_url):  # noqa
         "authority": ["North Police 2", "South Police and Crime Commissioner 2"],
         "year": ["2023 2", "2024 2"],
         "ncnd": ["0 3", "1 1"],
-        "needs_review": ["0 4"],
+        "needs_review": ["0 3", "1 1"],
     }
 
 
@@ -82,7 +82,7 @@ def test_table_page_is_compact_with_search_and_facets_on_the_first_screen(page, 
         "headers": ["id", "authority", "reference", "title", "published ▲", "ncnd", "outcome", "exemptions",
                     "needs_review", "corrected"],
         "first row from title on": ["Automatic number plate recognition cameras", "2024-03-04", "no", "partial",
-                                    "FOIA s31(1)(a) FOIA s24(1)", "0", ""],
+                                    "FOIA s31(1)(a) FOIA s24(1)", "1", ""],
     }
 
 
@@ -113,6 +113,20 @@ def test_response_page_reads_as_a_letter(page, datasette_url):  # noqa: F811
                 "by virtue of Sections 23(5), 24(2) and 31(3) of the Act.",
         "body column at least 500 px, inside the window": True,
         "published link": BASE + "north/disclosures/covert-surveillance-of-journalists/",
+    }
+
+
+def test_response_page_shows_how_the_parser_read_it_and_asks_for_a_check(page, datasette_url):  # noqa: F811
+    page.goto(f"{datasette_url}/disclosures/{row_id(datasette_url, 'Automatic number plate recognition cameras')}")
+    assert {
+        "check": page.locator(".foilog-check").inner_text(),
+        "read": {p.get_attribute("data-field"): p.inner_text() for p in page.locator(".foilog-read").all()},
+    } == {
+        "check": "Check this: foilog is not sure of some fields.\noutcome: figure given beside an exemption (0.40)",
+        "read": {"reference": "Read from: FOI 000412/24 (confidence 0.95)",
+                 "outcome": "Read from: The total number of cameras is 212. (confidence 0.40)",
+                 "citations": "Read from: The locations are exempt under Section 31(1)(a) and Section 24(1). "
+                              "(confidence 0.90)"},
     }
 
 
