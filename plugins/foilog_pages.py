@@ -45,6 +45,7 @@ def subsection_of(query) -> str:
     return provision.subsection if provision else ""
 
 
+_RESPONSE_ID = re.compile(r"^[0-9a-f]{16}$")  # db.disclosure_id: 16 hex digits
 _FTS_OPERATORS = re.compile(r'"|\*|\b(?:OR|AND|NOT|NEAR)\b')
 
 
@@ -131,4 +132,7 @@ def render_cell(value, column, table, database, datasette):
                               or '<span class="none">none</span>')
         if column == "ncnd" and value in (0, 1):
             return "yes" if value else "no"
+    # A canned query's response ids link to the response's page.
+    if table is None and column in ("id", "disclosure_id") and isinstance(value, str) and _RESPONSE_ID.match(value):
+        return Markup(f'<a href="{escape(datasette.urls.row(database, "disclosures", value))}">{escape(value)}</a>')
     return None

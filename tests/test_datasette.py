@@ -273,3 +273,9 @@ def test_every_canned_query_runs(datasette_url):
         "new_ncnd": (True, None, True),
         "crawl_health": (True, None, True),
     }
+
+
+def test_canned_query_response_ids_link_to_their_page(datasette_url):
+    html = httpx.get(f"{datasette_url}/responses_citing_a_section", params={"exemption": "s12"}).text
+    row_id = db.disclosure_id("south-pcc", BASE + "south/disclosures/all-emails-about-budget/")
+    assert f'<a href="/foilog-small/disclosures/{row_id}">{row_id}</a>' in html
