@@ -21,7 +21,7 @@ from markupsafe import Markup, escape
 
 from db.provisions import parse_provision
 
-FIELD_NAMES = ("reference", "request_text", "citations", "ncnd", "outcome")
+DECIDED_FIELDS = ("reference", "request_text", "citations", "ncnd", "outcome")
 OUTCOME_WORDS = {
     "full": "Released in full", "partial": "Partly released", "refused": "Refused (nothing released)",
     "ncnd": "Neither confirmed nor denied", "not_held": "Information not held",
@@ -90,7 +90,7 @@ def extra_template_vars(view_name, table, database, datasette, request):
     async def disclosure_page():
         row_id = urlsafe_components(request.url_vars["pks"])[0]
         db = datasette.get_database(database)
-        row = (await db.execute("SELECT d.*, a.name AS authority_name, a.url AS log_url FROM disclosures d "
+        row = (await db.execute("SELECT d.*, a.name AS authority_name FROM disclosures d "
                                 "LEFT JOIN authorities a ON a.slug = d.authority WHERE d.id = ?", [row_id])).first()
         if row is None:
             return {"foilog": None}
@@ -114,7 +114,7 @@ def extra_template_vars(view_name, table, database, datasette, request):
             "paragraphs": paragraphs(row["body"]),
             # Per field, the words that decided it and how sure the parser is (absent when it said nothing).
             "read": {field: {"evidence": evidence.get(field), "confidence": confidence.get(field)}
-                     for field in FIELD_NAMES if evidence.get(field) or field in confidence},
+                     for field in DECIDED_FIELDS if evidence.get(field) or field in confidence},
             "review_reasons": _json(row["review_reasons"], []),
             "same_request": [{**dict(s), "exemptions": ", ".join(_json(s["exemptions"], []))} for s in same_request],
         }}
