@@ -32,7 +32,9 @@ MAX_PAIRWISE_BUCKET = 100
 _MASKS = random.Random(20241203).sample(range(1 << 32), SIGNATURE_SIZE)
 _WORD = re.compile(r"[a-z0-9]+")
 
-REQUEST_GROUPS_COLUMNS = {"group_id": str, "disclosure_id": str, "authority": str, "similarity": float}
+# `authorities`: how many authorities the member's group spans, so the biggest round robins list first from an index.
+REQUEST_GROUPS_COLUMNS = {"group_id": str, "disclosure_id": str, "authority": str, "similarity": float,
+                          "authorities": int}
 
 
 def shingles(text: str | None) -> frozenset[int]:
@@ -76,9 +78,10 @@ def _groups(shingled: dict, candidate_buckets: Iterable[list[str]]) -> list[dict
         groups.setdefault(root(d), []).append(d)
     rows = []
     for leader, members in groups.items():
-        if len({shingled[m][0] for m in members}) < 2:
+        authorities = len({shingled[m][0] for m in members})
+        if authorities < 2:
             continue
-        rows += [{"group_id": leader, "disclosure_id": m, "authority": shingled[m][0],
+        rows += [{"group_id": leader, "disclosure_id": m, "authority": shingled[m][0], "authorities": authorities,
                   "similarity": round(jaccard(shingled[leader][1], shingled[m][1]), 3)} for m in members]
     return rows
 
@@ -117,8 +120,8 @@ def rebuild_request_groups(conn: sqlite_utils.Database) -> int:
         shingled = {d: (authority, shingles(text)) for d, authority, text, _ in sorted(found, key=lambda r: (r[3], r[0]))}
         groups = _groups(shingled, buckets)
         sql.execute("DELETE FROM request_groups")
-        sql.executemany("INSERT INTO request_groups (group_id, disclosure_id, authority, similarity) "
-                        "VALUES (:group_id, :disclosure_id, :authority, :similarity)", groups)
+        sql.executemany("INSERT INTO request_groups (group_id, disclosure_id, authority, similarity, authorities) "
+                        "VALUES (:group_id, :disclosure_id, :authority, :similarity, :authorities)", groups)
         sql.execute("DELETE FROM request_bands")
     return len({row["group_id"] for row in groups})
 
@@ -127,4 +130,8 @@ def ensure_request_groups(conn: sqlite_utils.Database) -> None:
     table = conn["request_groups"]
     if not table.exists():
         table.create(REQUEST_GROUPS_COLUMNS, pk="disclosure_id")
+    for column, column_type in REQUEST_GROUPS_COLUMNS.items():
+        if column not in table.columns_dict:
+            table.add_column(column, column_type)
     table.create_index(["group_id"], if_not_exists=True, find_unique_name=False)
+    table.create_index(["authorities", "group_id"], if_not_exists=True, find_unique_name=False)

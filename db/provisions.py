@@ -39,3 +39,17 @@ def parse_provision(text: str | None) -> Provision | None:
     subsection = re.sub(r"\s+", "", match["subsection"]).lower()
     act = ACTS[match["act"].lower()] if match["act"] else None
     return Provision(act, section, subsection)
+
+
+def resolve_exemption(text: str | None, statutes: list[dict]) -> Provision | None:
+    """What the exemption explorer's box asks for: a provision as typed (Act defaulting to FOIA), or the statute
+    whose name contains the words typed ("national security" -> FOIA s24), FOIA first; None when neither."""
+    provision = parse_provision(text)
+    if provision is not None:
+        return provision._replace(act=provision.act or "FOIA")
+    words = " ".join((text or "").lower().split())
+    if not words:
+        return None
+    named = [s for s in statutes if words in s["short_name"].lower()]
+    named.sort(key=lambda s: s["act"] != "FOIA")
+    return Provision(named[0]["act"], named[0]["section"], "") if named else None

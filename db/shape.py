@@ -115,9 +115,7 @@ JOIN disclosures own ON own.authority = oa.slug AND own.reference = wdtk.referen
 WHERE wdtk.wdtk_state IS NOT NULL AND wdtk.reference IS NOT NULL""",
     # Round-robin requests (db/groups.py): each group's members side by side, with what each authority decided.
     "same_request": """
-SELECT g.group_id, lead.title AS request, (SELECT count(DISTINCT authority) FROM request_groups
-                                           WHERE group_id = g.group_id) AS authorities,
-       coalesce(a.name, d.authority) AS authority, d.published, d.reference, d.outcome, d.ncnd, d.exemptions,
+SELECT g.group_id, lead.title AS request, g.authorities, coalesce(a.name, d.authority) AS authority, d.published, d.reference, d.outcome, d.ncnd, d.exemptions,
        g.similarity, d.id AS disclosure_id
 FROM request_groups g
 JOIN disclosures d ON d.id = g.disclosure_id

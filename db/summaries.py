@@ -5,6 +5,9 @@ few thousand precomputed rows instead of grouping a million responses on every p
   three levels: the whole section (`subsection` = ""), its first subsection (`(1)`) and as printed (`(1)(a)`),
   each counting distinct responses, so "31", "31(1)" and "31(1)(a)" all have an exact row to read.
 * `outcome_counts`: responses per authority × year × outcome × NCND flag.
+* `citing_responses`: one row per response and section it cites, with the response's published date, year,
+  authority and outcome beside it, and the subsections cited (" (2) (5) "), so "the newest responses citing
+  s40(2) in 2019 that were refused" is one ordered walk of an index, not a sort of every citation.
 """
 from __future__ import annotations
 
@@ -19,6 +22,13 @@ SUMMARY_TABLES = {
     "outcome_counts": {
         "columns": {"authority": str, "year": int, "outcome": str, "ncnd": int, "responses": int},
         "indexes": [["authority"], ["year"], ["outcome"]],
+    },
+    "citing_responses": {
+        "columns": {"act": str, "section": str, "subsections": str, "disclosure_id": str, "published": str,
+                    "year": int, "authority": str, "outcome": str},
+        # Covering: the newest-first walk of one section filters year, outcome, authority and subsection
+        # without reading the table.
+        "indexes": [["section", "act", "published", "year", "outcome", "authority", "subsections", "disclosure_id"]],
     },
 }
 
@@ -40,6 +50,12 @@ GROUP BY act, section, subsection, authority, year""",
     "outcome_counts": """
 INSERT INTO outcome_counts (authority, year, outcome, ncnd, responses)
 SELECT authority, year, outcome, ncnd, count(*) FROM disclosures GROUP BY authority, year, outcome, ncnd""",
+    "citing_responses": """
+INSERT INTO citing_responses (act, section, subsections, disclosure_id, published, year, authority, outcome)
+SELECT c.act, c.section, ' ' || group_concat(coalesce(c.subsection, ''), ' ') || ' ', c.disclosure_id,
+       d.published, d.year, d.authority, d.outcome
+FROM exemption_citations c JOIN disclosures d ON d.id = c.disclosure_id
+GROUP BY c.disclosure_id, c.act, c.section""",
 }
 
 

@@ -1,8 +1,9 @@
 """foilog's Datasette plugin (loaded by `foilog serve` with --plugins-dir): what the templates and canned
 queries need that Datasette does not give them.
 
-* SQL functions for the exemption explorer: foilog_matches(query, act, section, short_name) and
-  foilog_subsection(query), reading a provision as a person types it (db/provisions.py); and
+* SQL functions for the exemption explorer: foilog_act(query), foilog_section(query) and
+  foilog_subsection(query), reading a provision as a person types it, or a statute's name (db/provisions.py),
+  so the canned queries compare with constants and their indexes serve them; and
   foilog_fts_query(text) for the search page (words typed, never an FTS5 syntax error).
 * The disclosures row page's context (templates/row.html): the citations with their statute names, the
   attachments, the parser's evidence and confidence, the correction, the same request at other authorities.
@@ -19,7 +20,8 @@ from datasette import hookimpl
 from datasette.utils import urlsafe_components
 from markupsafe import Markup, escape
 
-from db.provisions import parse_provision
+from db.provisions import resolve_exemption
+from parsers.statutes import STATUTES
 
 DECIDED_FIELDS = ("reference", "request_text", "citations", "ncnd", "outcome")
 OUTCOME_WORDS = {
@@ -29,20 +31,20 @@ OUTCOME_WORDS = {
 }
 
 
-def matches_exemption(query, act, section, short_name) -> int:
-    """1 when the statute row (act, section, short_name) is what `query` asks for: a provision, or a name."""
-    query = (query or "").strip()
-    if not query:
-        return 0
-    provision = parse_provision(query)
-    if provision is None:
-        return int(query.lower() in (short_name or "").lower())
-    return int(provision.section == section and (provision.act or act) == act)
+def _resolved(query):
+    return resolve_exemption(query, STATUTES)
+
+
+def act_of(query):
+    return provision.act if (provision := _resolved(query)) else None
+
+
+def section_of(query):
+    return provision.section if (provision := _resolved(query)) else None
 
 
 def subsection_of(query) -> str:
-    provision = parse_provision(query)
-    return provision.subsection if provision else ""
+    return provision.subsection if (provision := _resolved(query)) else ""
 
 
 _RESPONSE_ID = re.compile(r"^[0-9a-f]{16}$")  # db.disclosure_id: 16 hex digits
@@ -60,7 +62,8 @@ def fts_query(text) -> str:
 
 @hookimpl
 def prepare_connection(conn):
-    conn.create_function("foilog_matches", 4, matches_exemption, deterministic=True)
+    conn.create_function("foilog_act", 1, act_of, deterministic=True)
+    conn.create_function("foilog_section", 1, section_of, deterministic=True)
     conn.create_function("foilog_subsection", 1, subsection_of, deterministic=True)
     conn.create_function("foilog_fts_query", 1, fts_query, deterministic=True)
 

@@ -25,3 +25,23 @@ def test_parse_provision(typed, provision):
 
 def test_label_defaults_to_foia():
     assert (parse_provision("S.40(2)").label, parse_provision("EIR 12(5)(b)").label) == ("FOIA s40(2)", "EIR s12(5)(b)")
+
+
+STATUTES = [{"act": "FOIA", "section": "24", "short_name": "National security"},
+            {"act": "FOIA", "section": "40", "short_name": "Personal information"},
+            {"act": "EIR", "section": "13", "short_name": "Personal data"}]
+
+
+@pytest.mark.parametrize("typed, provision", [
+    ("S.40(2)", Provision("FOIA", "40", "(2)")),
+    ("EIR 13(1)", Provision("EIR", "13", "(1)")),
+    ("national security", Provision("FOIA", "24", "")),
+    ("  Personal  ", Provision("FOIA", "40", "")),  # FOIA before EIR when a name fits both
+    ("personal data", Provision("EIR", "13", "")),
+    ("badgers", None),
+    ("", None),
+])
+def test_resolve_exemption_by_number_or_name(typed, provision):
+    from db.provisions import resolve_exemption
+
+    assert resolve_exemption(typed, STATUTES) == provision
