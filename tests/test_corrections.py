@@ -122,3 +122,19 @@ def test_a_broken_corrections_file_is_one_line(tmp_path):
     result = run("correct", "--db", database, "--export", tmp_path / "out")
     assert (result.exit_code, result.output.splitlines()[-1]) == (
         2, f"Error: {tmp_path / 'corrections.yml'}: not valid YAML (while parsing a flow sequence)")
+
+
+def test_a_chosen_corrections_file_is_remembered_for_reparse(crawled, tmp_path):
+    import shutil
+
+    copy = tmp_path / "copy"
+    shutil.copytree(crawled, copy)
+    (copy / "corrections.yml").unlink(missing_ok=True)
+    chosen = tmp_path / "shared-fixes.yml"
+    result = run("correct", "--db", copy / "foilog.db", "--id", taser_row(copy)["id"], "--outcome", "refused",
+                 "--corrections", chosen, "--note", "Kept in a file the team shares.")
+    assert result.exit_code == 0, result.output
+    assert run("reparse", "--db", copy / "foilog.db").exit_code == 0
+    assert ((copy / "corrections.yml").exists(), taser_row(copy)["outcome"], taser_row(copy)["correction_note"],
+            [e["outcome"] for e in yaml.safe_load(chosen.read_text())["corrections"]]) == (
+        False, "refused", "Kept in a file the team shares.", ["refused"])
