@@ -1,6 +1,7 @@
 """db: the SQLite side of foilog. Receives plain dicts (parsed records, registry entries), knows nothing of HTTP."""
 from db.history import mark_removed
 from db.health import Alert, standing_alerts, update_source_health
+from db.after_load import finish_load
 from db.disclosures import disclosure_id, known_item_urls, save_disclosure, save_disclosures
 from db.reference import save_authorities, save_statutes
 from db.runs import finish_run, start_run
@@ -10,6 +11,7 @@ __all__ = [
     "Alert",
     "disclosure_id",
     "ensure_db_shape",
+    "finish_load",
     "finish_run",
     "known_item_urls",
     "mark_removed",

@@ -8,6 +8,9 @@ from pathlib import Path
 
 import sqlite_utils
 
+from db.groups import ensure_request_groups
+from db.summaries import ensure_summary_tables
+
 # Column order here is the column order Datasette shows.
 TABLES: dict[str, dict] = {
     "authorities": {
@@ -32,6 +35,8 @@ TABLES: dict[str, dict] = {
             "evidence": str, "confidence": str, "needs_review": int, "review_reasons": str,
             # When the response vanished from its log (HTTP 404/410 on revalidation); the row is kept, never deleted.
             "removed_at": str,
+            # A person's correction (corrections.yml, `foilog correct`): 1 and why, over the parsed fields.
+            "corrected": int, "correction_note": str,
             # Last, because reading any column stored after a long text walks all of its overflow pages:
             # with body in the middle, the exemptions facet took seconds on 100k rows.
             "body": str,
@@ -100,7 +105,7 @@ INDEXES: dict[str, list[list[str]]] = {
     "disclosures": [["authority"], ["year"], ["outcome"], ["ncnd"], ["published"], ["authority", "url"],
                     ["needs_review"]],
     "exemption_citations": [["disclosure_id"], ["authority"], ["year"], ["act"], ["section"], ["ncnd"],
-                            ["act", "section"]],
+                            ["act", "section"], ["label"]],
     "attachments": [["disclosure_id"]],
     "crawl_runs": [["authority"]],
     "disclosure_versions": [["disclosure_id"], ["authority"]],
@@ -142,6 +147,26 @@ JOIN authorities wa ON wa.slug = wdtk.authority
 JOIN authorities oa ON oa.slug = wa.slug OR oa.wdtk_body = wa.wdtk_body OR oa.name = wa.name
 JOIN disclosures own ON own.authority = oa.slug AND own.reference = wdtk.reference AND own.wdtk_state IS NULL
 WHERE wdtk.wdtk_state IS NOT NULL AND wdtk.reference IS NOT NULL""",
+    # Round-robin requests (db/groups.py): each group's members side by side, with what each authority decided.
+    "same_request": """
+SELECT g.group_id, lead.title AS request, g.authorities, coalesce(a.name, d.authority) AS authority, d.published, d.reference, d.outcome, d.ncnd, d.exemptions,
+       g.similarity, d.id AS disclosure_id
+FROM request_groups g
+JOIN disclosures d ON d.id = g.disclosure_id
+JOIN disclosures lead ON lead.id = g.group_id
+LEFT JOIN authorities a ON a.slug = d.authority""",
+    # Every response as an Atom entry (the columns datasette-atom reads); the feeds are canned queries on it.
+    "feed_entries": """
+SELECT d.id AS atom_id,
+       coalesce(a.name, d.authority) || ': ' || coalesce(d.title, d.reference, d.url) AS atom_title,
+       coalesce(d.published, substr(d.first_seen, 1, 10)) || 'T00:00:00+00:00' AS atom_updated,
+       d.url AS atom_link, coalesce(a.name, d.authority) AS atom_author_name,
+       'Outcome: ' || coalesce(d.outcome, 'unknown') || '. Exemptions: '
+         || coalesce(nullif((SELECT group_concat(value, ', ') FROM json_each(d.exemptions)), ''), 'none')
+         || '. Request: ' || coalesce(d.request_text, '(not found)') AS atom_content,
+       d.authority, d.published, d.outcome, d.ncnd, d.exemptions
+FROM disclosures d
+LEFT JOIN authorities a ON a.slug = d.authority""",
 }
 
 
@@ -175,6 +200,8 @@ def ensure_db_shape(conn: sqlite_utils.Database) -> None:
     for name, indexes in INDEXES.items():
         for columns in indexes:
             conn[name].create_index(columns, if_not_exists=True, find_unique_name=False)
+    ensure_summary_tables(conn)
+    ensure_request_groups(conn)
     for name, sql in VIEWS.items():
         conn.create_view(name, sql.strip(), replace=True)
     for name, columns in FTS_COLUMNS.items():

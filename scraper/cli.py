@@ -190,6 +190,69 @@ def reparse(db_path, archive_dir) -> None:
 
 
 @main.command()
+@click.option("--db", "db_path", required=True, type=click.Path(exists=True, dir_okay=False),
+              help="The database holding the response.")
+@click.option("--id", "row_id", help="The response's disclosures.id (shown on its page).")
+@click.option("--outcome", type=click.Choice(["full", "partial", "refused", "ncnd", "not_held", "other", "unknown"]),
+              help="The right outcome.")
+@click.option("--ncnd", type=click.Choice(["0", "1"]), help="1 when it neither confirms nor denies.")
+@click.option("--citations", help='Every provision it relies on, e.g. "FOIA s31(1)(a); FOIA s40(2)" ("" for none).')
+@click.option("--note", help="Why: shown on the response's page.")
+@click.option("--corrections", "corrections_path", type=click.Path(dir_okay=False),
+              help="Corrections file, remembered for later crawls and reparses "
+                   "[default: corrections.yml beside the database].")
+@click.option("--export", "export_dir", type=click.Path(file_okay=False),
+              help="Instead of correcting: write every corrected response as DIR/labels.json (the ../shared/corpus "
+                   "format) and DIR/ID.txt, for `foilog eval DIR/labels.json DIR`.")
+def correct(db_path, row_id, outcome, ncnd, citations, note, corrections_path, export_dir) -> None:
+    """Record a person's correction of a parsed response in corrections.yml, applied on every crawl, reparse and
+    load so it survives rebuilding the database; the response shows corrected = 1 and the note."""
+    import datetime as dt
+    import json
+    from pathlib import Path
+
+    import db
+    from db.corrections import (CorrectionError, add_correction, apply_corrections, choose_corrections_file,
+                                correction_labels, corrections_path_for, read_corrections)
+    from db.summaries import rebuild_summaries
+
+    conn = db.open_db(db_path)
+    db.ensure_db_shape(conn)
+    if corrections_path:
+        choose_corrections_file(conn, corrections_path)
+    path = corrections_path_for(conn)
+    try:
+        if export_dir:
+            labelled = correction_labels(conn, read_corrections(path))
+            Path(export_dir).mkdir(parents=True, exist_ok=True)
+            for label, text in labelled:
+                (Path(export_dir) / label["file"]).write_text(text, encoding="utf-8")
+            (Path(export_dir) / "labels.json").write_text(
+                json.dumps([label for label, _ in labelled], indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+            click.echo(f"{len(labelled)} corrected responses written to {export_dir}/labels.json")
+            return
+        if not row_id or not note:
+            raise click.UsageError("give --id and --note (and at least one of --outcome, --ncnd, --citations)")
+        if conn.execute("SELECT 1 FROM disclosures WHERE id = ?", [row_id]).fetchone() is None:
+            raise click.UsageError(f"no response with id {row_id!r} in {db_path}")
+        entry = {"id": row_id}
+        if outcome:
+            entry["outcome"] = outcome
+        if ncnd is not None:
+            entry["ncnd"] = int(ncnd)
+        if citations is not None:
+            entry["citations"] = [label.strip() for label in citations.split(";") if label.strip()]
+        entry["note"] = note
+        entry["corrected_at"] = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+        add_correction(path, entry)
+        apply_corrections(conn, read_corrections(path))
+    except CorrectionError as exc:
+        raise click.UsageError(str(exc)) from None
+    rebuild_summaries(conn)
+    click.echo(f"corrected {row_id}; recorded in {path}")
+
+
+@main.command()
 @click.option("--db", "db_path", default="data/demo.db", show_default=True, type=click.Path(dir_okay=False),
               help="Database to build (rebuilt from scratch on every demo run, archive beside it).")
 @click.option("--port", default=8001, show_default=True, type=int, help="Port for Datasette.")

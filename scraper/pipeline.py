@@ -266,7 +266,7 @@ def reparse(db_path: str | Path, archive_dir: str | Path, slug: str | None = Non
         counts = db.save_disclosures(conn, saved_rows(map(_parse_archived, refs)), batch_size=batch_size)
     for status, count in counts.items():
         setattr(stats, status, count)
-    db.rebuild_fts(conn)
+    db.finish_load(conn)  # corrections, summary tables, request groups, FTS
     return stats
 
 
@@ -293,7 +293,7 @@ def crawl_sources(sources: list[Source], db_path: str | Path, archive_dir: str |
     finally:
         if own_client:
             client.close()
-        db.rebuild_fts(conn)
+        db.finish_load(conn)  # corrections, summary tables, request groups, FTS
     return results
 
 

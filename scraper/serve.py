@@ -14,7 +14,13 @@ from pathlib import Path
 import httpx
 import yaml
 
-METADATA_PATH = Path(__file__).resolve().parents[1] / "datasette_metadata.yml"
+ROOT = Path(__file__).resolve().parents[1]
+METADATA_PATH = ROOT / "datasette_metadata.yml"
+PLUGINS_DIR = ROOT / "plugins"  # foilog's own plugin: SQL functions for the explorer, the row page's context
+TEMPLATES_DIR = ROOT / "templates"  # overrides: the readable disclosures row page, the compact table page
+STATIC_DIR = ROOT / "static"  # served at /foilog-static/
+# The name the metadata gives the database; `metadata_for` swaps in the served file's stem everywhere.
+METADATA_DATABASE = "foilog"
 
 # Facets are chosen in the metadata; suggesting more costs a query per column on every page of 100k rows.
 SETTINGS = {
@@ -27,11 +33,13 @@ SETTINGS = {
 
 def metadata_for(db_path: str | Path) -> dict:
     """The project's metadata with its one database renamed to the name Datasette gives `db_path` (its stem)."""
-    metadata = yaml.safe_load(METADATA_PATH.read_text(encoding="utf-8"))
     name = Path(db_path).stem
+    # Links in descriptions (/foilog/...) and the dashboards' `db:` keys name the database too.
+    text = METADATA_PATH.read_text(encoding="utf-8")
+    text = text.replace(f"/{METADATA_DATABASE}/", f"/{name}/").replace(f"db: {METADATA_DATABASE}\n", f"db: {name}\n")
+    metadata = yaml.safe_load(text)
     (database,) = metadata["databases"].values()
     metadata["databases"] = {name: database}
-    metadata["source_url"] = f"/{name}/authorities"
     return metadata
 
 
@@ -64,7 +72,8 @@ def datasette_argv(db_path: str | Path, metadata_path: str | Path, host: str = "
     if immutable and inspect_file_for(db_path).exists():
         database += ["--inspect-file", str(inspect_file_for(db_path))]
     argv = [sys.executable, "-m", "datasette", "serve", *database, "--metadata", str(metadata_path),
-            "--host", host, "--port", str(port)]
+            "--host", host, "--port", str(port), "--plugins-dir", str(PLUGINS_DIR),
+            "--template-dir", str(TEMPLATES_DIR), "--static", f"foilog-static:{STATIC_DIR}"]
     for name, value in SETTINGS.items():
         argv += ["--setting", name, str(value)]
     return argv

@@ -68,6 +68,7 @@ def test_save_new_writes_the_whole_row(conn):
         "evidence": '{"reference": "Ref: FOI/2024/0142", "outcome": "Section 31(1)(a) is engaged."}',
         "confidence": '{"reference": 0.9, "outcome": 0.4}', "needs_review": 1,
         "review_reasons": '["outcome: stated decision (0.40)"]', "removed_at": None,
+        "corrected": None, "correction_note": None,
     }
 
 

@@ -55,9 +55,12 @@ def test_aspx_force_log_with_cp1252_broken_markup_and_a_404(tmp_path):
         {"url": f"{log}/2024/11/firearms-licence-refusals-2210a-24.aspx", "reference": "2210A/24",
          "title": "Firearms licence refusals (2210A/24)", "published": "2024-11-26", "outcome": "full",
          "exemptions": "[]", "source_format": "html"},
-        {"url": f"{log}/2025/02/mobile-phone-thefts-city-centre-301a-25.aspx", "reference": "301A/25",
-         "title": "Mobile phone thefts in Birmingham city centre (301A/25)", "published": "2025-02-18",
-         "outcome": "not_held", "exemptions": "[]", "source_format": "html"},
+        {"url": f"{log}/2025/01/misconduct-hearings-vetting-88a-25.aspx", "reference": "88A/25",
+         "title": "Misconduct hearings and vetting (88A/25)", "published": "2025-01-28", "outcome": "refused",
+         "exemptions": '["FOIA s12"]', "source_format": "html"},
+        {"url": f"{log}/2025/02/live-facial-recognition-402a-25.aspx", "reference": "402A/25",  # the cp1252 page
+         "title": "Live facial recognition (402A/25)", "published": "2025-02-19", "outcome": "ncnd",
+         "exemptions": '["FOIA s24(2)", "FOIA s31(3)"]', "source_format": "html"},
     ]
 
 

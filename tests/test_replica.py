@@ -74,6 +74,9 @@ def test_met_log_tree_runs_log_year_month_item(demo):
         "/foi-ai/demo-met/disclosure-2024/march-2024/section-60-authorisations-borough-2023/",
         "/foi-ai/demo-met/disclosure-2024/may-2024/",
         "/foi-ai/demo-met/disclosure-2024/may-2024/knife-crime-borough-london-underground-2023/",
+        "/foi-ai/demo-met/disclosure-2025/",
+        "/foi-ai/demo-met/disclosure-2025/february-2025/",
+        "/foi-ai/demo-met/disclosure-2025/february-2025/live-facial-recognition-deployments-2024/",
         "/foi-ai/demo-met/disclosure-log/",
     ]
 
@@ -90,7 +93,7 @@ def test_flat_log_paginates_with_next_links(demo):
     next_link = LexborHTMLParser(first.text).css_first('a[rel="next"]')
     assert (next_link.text(), next_link.attributes["href"]) == ("Next", "/foi-ai/demo-northyorks/disclosure-log/?page=2")
     assert [a.text() for a in LexborHTMLParser(second.text).css("ul.listing a")] == [
-        "FOI 0502 202324 - Chief Constable diary", "FOI 0388 202324 - Informant payments"]
+        "FOI 0145 202425 - Speed camera vans", "FOI 0502 202324 - Chief Constable diary", "FOI 0388 202324 - Informant payments"]
     assert LexborHTMLParser(second.text).css_first('a[rel="next"]') is None
 
 
@@ -225,8 +228,8 @@ def test_aspx_log_is_a_table_of_reference_date_and_html_item(demo):
     year_page = f"{demo.base_url}/advice-information/freedom-of-information/disclosure-log/2025.aspx"
     rows = [[td.text() for td in tr.css("td")] for tr in LexborHTMLParser(http.get(year_page).text).css("tbody tr")]
     item = LexborHTMLParser(http.get(demo.item_url("demo-westmids", "drones-1748a-24")).text).css_first("main")
-    assert rows == [["301A/25", "18/02/2025", "Mobile phone thefts in Birmingham city centre (301A/25)"],
-                    ["88A/25", "28/01/2025", "Misconduct hearings and vetting (88A/25)"]]
+    assert rows == [["402A/25", "19/02/2025", "Live facial recognition (402A/25)"],
+                    ["301A/25", "18/02/2025", "Mobile phone thefts in Birmingham city centre (301A/25)"]]
     assert [p.text() for p in item.css("p")][:3] == ["Date published: 10/09/2024", "Request",
                                                      "I am writing to make an open government request for the number "
                                                      "of drones currently used by the Force and the number of "
