@@ -8,11 +8,14 @@ Text that stops before any decision is visible stays `unknown`: the parser inven
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from parsers.citations import CLARIFICATION_SOUGHT, COST_REFUSAL, EARLIER_REQUEST, REQUEST_REFUSED
 from parsers.dates import DATE_PATTERN
 from parsers.figures import NUMBERED_THING, ROW_NUMBER, is_table_row
-from parsers.record import Citation
+from parsers.record import Citation, Decision
+from parsers.cues import AUTHORITY_VOICE, STATED_PARTIAL, STATED_REFUSED
+from parsers.sentences import sentence_at, sentence_spans
 from parsers.text import lower_same_length, unwrap_lines
 
 _I = 0  # patterns are matched against lowercased text (see decide_outcome)
@@ -41,7 +44,7 @@ _STATED_FULL = re.compile(
 _GIVEN = re.compile(
     r"please (?:find|see) (?:(?:the )?(?:information |data |figures |table )?below|overleaf)\s*(?:[.:]|\n|$)|"
     r"please (?:find|see) (?:the )?(?:data|figures|information|table|spreadsheet|documents?|details|answers?|attached (?:data|figures|spreadsheet|information|file|documents?))|"
-    r"(?:data|figures|information|spreadsheet|file) (?:is |are )?(?:attached|enclosed|below|as follows)|"
+    r"(?<!request for )(?:data|figures|information|spreadsheet|file) (?:is |are )?(?:attached|enclosed|below|as follows)|"
     r"i am (?:able|pleased) to (?:disclose|provide|confirm|attach|enclose|release|supply)|able to disclose|please (?:find|see) (?:below )?the (?:requested )?information|provided (?:in full )?below|provided in full|"
     r"gesture of goodwill|(?:i|we) (?:have )?(?:also )?(?:supplied|attached|enclosed)\b|(?:i|we) (?:attach|enclose)\b|please (?:find|see) (?:the )?attached (?!(?:our |the )?(?:response|reply|letter))|provided (?:you with )?(?:the|some) (?:information|data|figures)|"
     r"(?:the )?(?:figures|data) (?:provided|supplied)|see the data set below|dataset below|"
@@ -127,15 +130,27 @@ _SERVICE_NUMBER = re.compile(
     r"emergency|contacts?|system|call handl|performance|data|statistics|figures|summar|reports?))|(?<=calls to )(?:101|999|111)\b|(?:(?<=dial )|(?<=ring )|(?<=call ))(?:101|999|111)\b", _I)
 
 
-def _answers_with_figures(text: str) -> bool:
-    """A statement giving a figure ("The force has 22 qualified drone pilots.", "Refused in 2023: 23"), the
-    commonest way a full answer shows itself without any stock phrase."""
+def _answers_with_figures(text: str) -> int | None:
+    """The offset of a statement giving a figure ("The force has 22 qualified drone pilots.", "Refused in
+    2023: 23"), the commonest way a full answer shows itself without any stock phrase; None when there is none."""
     # sentence by sentence: "The force owns 412 devices. Their locations are exempt under section 31."
-    sentences = [sentence for paragraph in text.split("\n") if not _SEARCH_ARITHMETIC.search(paragraph)
-                 for sentence in re.split(r"(?<=[a-z0-9%)]\.)[ \t]+", paragraph)]
-    if sum(bool(ROW_NUMBER.fullmatch(line.strip())) for line in text.split("\n")) >= 6:
-        return True  # a table printed one cell per line
-    for s in sentences:
+    rows = 0
+    first_row = None
+    offset = 0
+    candidates = []
+    for paragraph in text.split("\n"):
+        if ROW_NUMBER.fullmatch(paragraph.strip()):
+            rows += 1
+            first_row = offset if first_row is None else first_row
+        if not _SEARCH_ARITHMETIC.search(paragraph):
+            at = offset
+            for sentence in re.split(r"(?<=[a-z0-9%)]\.)[ \t]+", paragraph):
+                candidates.append((at, sentence))
+                at += len(sentence) + 1
+        offset += len(paragraph) + 1
+    if rows >= 6:
+        return first_row  # a table printed one cell per line
+    for at, s in candidates:
         s = s.strip()
         # another Act's provision named beside a figure ("612 offences ..., contrary to section 3 of the
         # Dangerous Dogs Act 1991") leaves the figure an answer; a sentence about the FOI Act's own sections does not
@@ -145,17 +160,17 @@ def _answers_with_figures(text: str) -> bool:
             continue
         s = _QUESTION_LABEL.sub("", s)  # the question's number
         if is_table_row(s):
-            return True
+            return at
         figures = _DATE_OR_YEAR.sub("", _REFERENCE_LIKE.sub("", re.sub(r"\(\w{1,4}\)", "", NUMBERED_THING.sub("", s))))
         if not _QUANTITY.search(figures):
             continue  # numbers that name things ("rounds 3 and 4") are not figures
         words = s.split()
         numeric = sum(bool(ROW_NUMBER.fullmatch(w)) for w in words)
         if len(words) >= 3 and (s.endswith(".") or re.search(r"(?::|\s[-–])\s*£?[\d,.]+", s) or "|" in s):
-            return True
+            return at
         if numeric >= 2 and len(words) <= 8:  # a row led by a date ("31 March 2017 24.6 FTE"), which _is_table_row drops
-            return True
-    return False
+            return at
+    return None
 
 
 _SIGN_OFF = re.compile(r"^(?:[^/\n]{1,30} / )?(?:yours (?:sincerely|faithfully)|(?:kind |best |warm )?regards|many thanks)\b", re.IGNORECASE)
@@ -177,14 +192,45 @@ def _truncated(text: str) -> bool:
     return bool(tail) and tail[-1] not in ".!?)\"”’'|:>"
 
 
+class Verdict(NamedTuple):
+    """The outcome, where in the text it was decided (an offset, None when nothing decided it), the cue that
+    decided in a journalist's words, and how sure the parser is (0..1)."""
+
+    outcome: str
+    at: int | None
+    reason: str
+    confidence: float
+
+
+def _first(*matches) -> int | None:
+    """The offset of the first of these matches (or offsets) that exists."""
+    for m in matches:
+        if m is None or m is False:
+            continue
+        if isinstance(m, int) and not isinstance(m, bool):
+            return m
+        if hasattr(m, "start"):
+            return m.start()
+    return None
+
+
 def decide_outcome(response_text: str, citations: list[Citation], ncnd: bool, request_text: str | None = None) -> str:
     """`response_text` is the authority's part (text after the request); `request_text` the request, if shown."""
+    return decide(response_text, citations, ncnd, request_text).outcome
+
+
+def decide(response_text: str, citations: list[Citation], ncnd: bool, request_text: str | None = None, *,
+           read_figures: bool = True) -> Verdict:
+    """The outcome of `response_text` (the authority's part), with the offset in it of the words that decided.
+    `read_figures=False` counts only what is said in words: for text that may hold a letterhead's phone
+    numbers or the request's own figures."""
     t = lower_same_length(response_text)
     if not t.strip():
-        return "unknown"
+        return Verdict("unknown", None, "no response text visible", 0.5)
     # phrases are searched in `flat`, where a hard-wrapped line ("does not hold the information you\nhave
     # requested") is rejoined; line-shaped signals (figures, parts, the cut) read `t`. Both have the same offsets.
     flat = unwrap_lines(t)
+    citations, ncnd = _cost_not_ncnd(citations, ncnd, flat)
     request_parts = _last_part(lower_same_length(request_text or ""))  # 0 where its parts are not numbered
     withheld = [c for c in citations if not c.ncnd]
     acknowledged = list(_ACKNOWLEDGEMENT.finditer(flat))
@@ -193,29 +239,40 @@ def decide_outcome(response_text: str, citations: list[Citation], ncnd: bool, re
         later = flat[acknowledged[-1].end():]
         if not (_STATED_FULL.search(later) or _STATED_PARTIAL.search(later) or _STATED_REFUSED.search(later)
                 or _GIVEN.search(later) or _NOT_HELD.search(later) or _ADVICE_ONLY.search(later)):
-            return "unknown"
-    if _STATED_PARTIAL.search(flat):
-        return "partial"
-    given = _gives(t) or _gives(flat)
-    attached = bool(_ATTACHED_RESPONSE.search(flat))
-    refusal = _STATED_REFUSED.search(flat)
-    not_held = bool(_NOT_HELD.search(flat))
+            return Verdict("unknown", acknowledged[-1].start(), "an acknowledgement: no decision yet", 0.7)
+    stated_partial = _first_match(_STATED_PARTIAL, STATED_PARTIAL, text=flat)
+    if stated_partial:
+        return Verdict("partial", stated_partial.start(), "the response says it gives part of the information", 0.9)
+    given = _first(_gives(t), _gives(flat))
+    attached = _ATTACHED_RESPONSE.search(flat)
+    refusal = _first_match(_STATED_REFUSED, STATED_REFUSED, text=flat)
+    not_held = _NOT_HELD.search(flat)
     truncated = _truncated(t)
     unnumbered = _SERVICE_NUMBER.sub("", t)
-    figures = _answers_with_figures(unnumbered) or bool(_FIGURE_PHRASES.search(unnumbered))
+    figures = _answers_with_figures(unnumbered) if read_figures else None
+    if figures is None and read_figures:
+        phrase = _FIGURE_PHRASES.search(unnumbered)
+        figures = phrase.start() if phrase else None
+    ncnd_at = _first(_NCND_WORDING.search(flat), _section_at(t, next((c.section for c in citations if c.ncnd), None)))
     if ncnd:
-        if given or figures or attached or _NCND_PART.search(flat) or _STATED_FULL.search(flat):
-            return "partial"
+        part = _NCND_PART.search(flat)
+        stated_full = _STATED_FULL.search(flat)
+        if given is not None or figures is not None or attached or part or stated_full:
+            return Verdict("partial", _first(given, figures, attached, stated_full, part, ncnd_at),
+                           "information given, and NCND for the rest", 0.8)
         # "This letter represents a Refusal Notice": the formal notice an NCND reply must give, not a withholding
         if withheld or (refusal and "refusal notice" not in refusal.group(0)):
-            return "refused"
-        return "ncnd"
+            return Verdict("refused", _first(refusal, _section_at(t, withheld[0].section) if withheld else None, ncnd_at),
+                           "exemptions applied and NCND, nothing given", 0.75)
+        return Verdict("ncnd", ncnd_at, "neither confirms nor denies holding the information", 0.85)
     # refused on cost or as vexatious/repeated: figures describe the search or the requester's history
     procedural_only = bool(withheld) and all(_is_procedural_refusal(c) for c in withheld)
     if withheld or refusal:
+        withheld_at = _first(refusal, *(_section_at(t, c.section) for c in withheld))
         # figures in a cost refusal usually describe the search that would be needed, not an answer
-        if given or attached or (figures and (not procedural_only or (_part_scoped_cost_refusal(t) and not refusal))):
-            return "partial"
+        if given is not None or attached or (figures is not None and (not procedural_only or (_part_scoped_cost_refusal(t) and not refusal))):
+            return Verdict("partial", _first(withheld_at, given, attached, figures),
+                           "information given, and some withheld", 0.8)
         contexts = [_context(t, c.section) for c in withheld if c.section != "12"]
         if refusal:
             contexts.append(_context_at(t, refusal.start()))
@@ -224,31 +281,71 @@ def decide_outcome(response_text: str, citations: list[Citation], ncnd: bool, re
             # part of the request has been dealt with before the cut (and nothing was given in any of them)
             refused_parts = {int(n) for n in re.findall(r"\b(?:question|point|part|q)s?\s*(\d{1,2})\b", t)}
             if not request_parts or not refused_parts.issuperset(range(1, request_parts + 1)):
-                return "unknown"
-        return "refused"
-    if _STATED_FULL.search(flat):
-        return "full"  # "it is provided in full below": a not-held remark is about something else
-    if _TRANSFER.search(flat) and not (given or figures):
-        return "other"
+                return Verdict("unknown", withheld_at, "some parts refused, the text stops before the others", 0.5)
+        if refusal:
+            return Verdict("refused", refusal.start(), "the response says it refuses", 0.9)
+        if procedural_only:
+            return Verdict("refused", withheld_at, "refused on cost or as vexatious/repeated, nothing given", 0.8)
+        return Verdict("refused", withheld_at, "exemption applied, nothing given", 0.75)
+    stated_full = _STATED_FULL.search(flat)
+    if stated_full:
+        # "it is provided in full below": a not-held remark is about something else
+        return Verdict("full", stated_full.start(), "the response says it gives all the information", 0.9)
+    transfer = _TRANSFER.search(flat)
+    if transfer and given is None and figures is None:
+        return Verdict("other", transfer.start(), "the request was transferred to another body", 0.8)
     if not_held:
-        if given or figures:
-            return "partial"
+        if given is not None or figures is not None:
+            return Verdict("partial", _first(given, figures), "information given, and some not held", 0.7)
         # cut off after saying none of the requested information is held: the rest is explanation or advice
         whole = _WHOLLY_NOT_HELD.search(flat)
         if whole and not _PART_SCOPED_REFUSAL.search(_context_at(t, whole.start())):
-            return "not_held"
+            return Verdict("not_held", whole.start(), "the response says none of the information is held", 0.9)
         # every part of the request answered "not held" before the cut
         every_part = request_parts and _parts_not_held(t).issuperset(range(1, request_parts + 1))
-        return "unknown" if truncated and not every_part else "not_held"
-    if _ADVICE_ONLY.search(flat) and not given:
-        return "unknown" if truncated else "other"
-    if given or figures:
+        if truncated and not every_part:
+            return Verdict("unknown", not_held.start(), "some information not held, the text stops before the rest", 0.5)
+        return Verdict("not_held", not_held.start(), "the information is not held", 0.8)
+    advice = _ADVICE_ONLY.search(flat)
+    if advice and given is None:
+        if truncated:
+            return Verdict("unknown", advice.start(), "advice given, the text stops before any decision", 0.5)
+        return Verdict("other", advice.start(), "advice or clarification only", 0.75)
+    if given is not None or figures is not None:
         # answered part by part, and cut before the last part is reached, or inside the last part before its
         # answer shows: that part may yet be withheld
         if truncated and (_last_part(t) < request_parts or (request_parts and _last_part_undecided(t))):
-            return "unknown"
-        return "full"
-    return "unknown"
+            return Verdict("unknown", _first(given, figures), "parts answered, the text stops before the last part", 0.5)
+        if given is not None:
+            return Verdict("full", given, "information given, nothing withheld", 0.8 if not truncated else 0.7)
+        return Verdict("full", figures, "figures given, nothing withheld", 0.7 if not truncated else 0.6)
+    return Verdict("unknown", None, "no decision visible" + (" before the text stops" if truncated else ""), 0.5)
+
+
+# NCND in words: "can neither confirm nor deny that it holds"
+_NCND_WORDING = re.compile(r"neither confirm|\bncnd\b|confirm or deny")
+
+
+def _first_match(*patterns: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """The earliest match in `text` of any of `patterns`."""
+    matches = [m for m in (p.search(text) for p in patterns) if m]
+    return min(matches, key=lambda m: m.start(), default=None)
+
+
+def _cost_not_ncnd(citations: list[Citation], ncnd: bool, flat: str) -> tuple[list[Citation], bool]:
+    """Section 12(2) (the cost of finding out whether anything is held) refuses on cost; it is not an NCND
+    response unless the response also neither confirms nor denies in words."""
+    cost_ncnd = [c for c in citations if c.ncnd and _is_procedural_refusal(c)]
+    if not cost_ncnd or any(c.ncnd and not _is_procedural_refusal(c) for c in citations) or "neither confirm" in flat:
+        return citations, ncnd
+    return [Citation(c.act, c.section, c.subsection, False) if c in cost_ncnd else c for c in citations], False
+
+
+def _section_at(text: str, section: str | None) -> int | None:
+    if section is None:
+        return None
+    m = re.search(rf"(?:section|s\.?)\s?{section}\b", text, re.IGNORECASE)
+    return m.start() if m else None
 
 
 _PART_LABEL = re.compile(r"^[ \t]*(?:(?:q(?:uestion)?|a(?:nswer)?|part|response)?[ \t]*(\d{1,2})[ \t]*[.):–-]|"
@@ -259,14 +356,15 @@ _PART_LABEL = re.compile(r"^[ \t]*(?:(?:q(?:uestion)?|a(?:nswer)?|part|response)
 _ABOUT_ANOTHER_REQUEST = re.compile(EARLIER_REQUEST.pattern + r"|\bthat request\b|(?:previous|earlier|original) (?:response|reply)", _I)
 
 
-def _gives(text: str) -> bool:
-    """Does the response say it gives information? Not where the sentence is about an earlier request."""
+def _gives(text: str) -> int | None:
+    """Where the response says it gives information; None if it does not, or only in a sentence about an
+    earlier request."""
     for m in _GIVEN.finditer(text):
         start = max(text.rfind(".", 0, m.start()), text.rfind("\n\n", 0, m.start())) + 1
         end = text.find(".", m.end())
         if not _ABOUT_ANOTHER_REQUEST.search(text[start : end if end != -1 else len(text)]):
-            return True
-    return False
+            return m.start()
+    return None
 
 
 def _is_procedural_refusal(citation: Citation) -> bool:
@@ -309,7 +407,7 @@ def _last_part_undecided(text: str) -> bool:
     if first_line_end != -1 and after[:first_line_end].rstrip().endswith(("?", ":")):
         answer = after[first_line_end + 1:]  # the part's question, when its answer starts on the next line
     table = re.search(r"^[^\n|]*\|[^\n|]*\|", answer, re.MULTILINE)  # a row of a table being given
-    answered = (table or _gives(answer) or _answers_with_figures(_SERVICE_NUMBER.sub("", answer))
+    answered = (table or _gives(answer) is not None or _answers_with_figures(_SERVICE_NUMBER.sub("", answer)) is not None
                 or _NOT_HELD.search(unwrap_lines(answer)))
     return bool(_DELIBERATION.search(after)) and not answered
 
@@ -331,3 +429,35 @@ def _context_at(text: str, pos: int) -> str:
     lines = [ln for ln in text[:pos].split("\n") if ln.strip()][-3:]
     sentence_end = text.find(".", pos)
     return " ".join(lines)[-300:] + " " + text[pos : sentence_end if sentence_end != -1 else pos + 200]
+
+
+def outcome_decision(body: str, request_span: tuple[int, int] | None, citations: list[Citation], ncnd: bool,
+                     request_text: str | None = None) -> tuple[str, Decision]:
+    """The outcome of the response in `body`, and the Decision behind it: the sentence that decided
+    (verbatim from `body`), the cue in words, and a confidence.
+
+    The response is read after the request. Where that shows no decision, the whole text is read: a letter
+    may state its decision before quoting the request ("I am not obliged to supply the information you have
+    requested. You wrote: ..."), and a request found in the wrong place may have swallowed the response.
+    """
+    offset = request_span[1] if request_span else 0
+    verdict = decide(body[offset:], citations, ncnd, request_text)
+    if verdict.outcome == "unknown" and request_span:
+        start, end = request_span
+        whole = decide(body[:start] + _authority_voice_only(body[start:end]) + body[end:], citations, ncnd, request_text,
+                       read_figures=False)
+        if whole.outcome != "unknown":
+            verdict, offset = whole._replace(confidence=min(whole.confidence, 0.6)), 0
+    evidence = sentence_at(body, offset + verdict.at) if verdict.at is not None else None
+    return verdict.outcome, Decision(evidence, verdict.confidence, verdict.reason)
+
+
+def _authority_voice_only(text: str) -> str:
+    """`text` (what was taken for the request) with every sentence blanked but those only an authority writes,
+    offsets unchanged."""
+    kept = [" " if ch != "\n" else ch for ch in text]
+    flat = unwrap_lines(lower_same_length(text))
+    for start, end in sentence_spans(text):
+        if AUTHORITY_VOICE.search(flat, start, end):
+            kept[start:end] = text[start:end]
+    return "".join(kept)
