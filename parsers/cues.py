@@ -54,3 +54,11 @@ STATED_REFUSED_PHRASES = [
     r"decision (?:has been|was) made not to (?:supply|disclose|provide|release)",  # PSNI
 ]
 STATED_REFUSED = compile_lexicon(STATED_REFUSED_PHRASES)
+
+# None of what was asked for is held. Negation scopes over the words between: "No information relevant to your
+# request is held", "our answer on this occasion is no information held".
+WHOLLY_NOT_HELD_PHRASES = [
+    r"\bno (?:recorded )?information\b[^.;\n]{0,80}?\b(?:is |was |are |were )?held\b",  # Avon and Somerset, Cleveland, Gwent PCC, Met
+    r"(?:do|does) not hold (?:any of )?(?:this|that|the requested|the) information(?: (?:you have )?requested)?(?: by [^.\n]{0,40})?\.",  # Police Scotland, Cleveland PCC, Scottish Police Authority
+]
+WHOLLY_NOT_HELD = compile_lexicon(WHOLLY_NOT_HELD_PHRASES)

@@ -14,7 +14,7 @@ from parsers.citations import CLARIFICATION_SOUGHT, COST_REFUSAL, EARLIER_REQUES
 from parsers.dates import DATE_PATTERN
 from parsers.figures import NUMBERED_THING, ROW_NUMBER, is_table_row
 from parsers.record import Citation, Decision
-from parsers.cues import AUTHORITY_VOICE, STATED_PARTIAL, STATED_REFUSED
+from parsers.cues import AUTHORITY_VOICE, STATED_PARTIAL, STATED_REFUSED, WHOLLY_NOT_HELD
 from parsers.sentences import sentence_at, sentence_spans
 from parsers.text import lower_same_length, unwrap_lines
 
@@ -66,13 +66,16 @@ _WHOLLY_NOT_HELD = re.compile(
     r"(?:do|does) not hold (?:the|any) (?:recorded )?information (?:you have |that you have |you )?(?:requested|asked for|sought)|"
     r"(?:do|does) not hold any (?:recorded )?information (?:relevant to|that would answer|within the scope of) (?:your|this) request|"
     r"holds? no (?:recorded )?information (?:relevant to|within the scope of|in relation to) (?:your|this|the)|"
-    r"no (?:recorded )?information (?:is )?held (?:in relation to|relevant to|for) (?:any part of )?(?:your|this) request", _I)
+    r"no (?:recorded )?information (?:is )?held (?:in relation to|relevant to|for) (?:any part of )?(?:your|this) request|"
+    + WHOLLY_NOT_HELD.pattern, _I)
 # Something requested is not held (all of it, or a part).
 _NOT_HELD = re.compile(
     _WHOLLY_NOT_HELD.pattern + r"|"
     r"no (?:recorded )?information (?:is )?held|(?:information|data|it|this)(?: (?:that )?(?:you (?:have )?)?(?:requested|asked for|sought))? is (?:therefore |thus |consequently )?not held(?! in (?:an?|the) )|does not hold (?:the|any)|"
     r"do(?:es)? not hold (?:this |that |the |any |such )?(?:recorded )?(?:information|data|records?)|not held by|"
     r"holds? no (?:recorded )?(?:information|data|records?)|no (?:recorded )?information (?:of this (?:description|kind|type) )?(?:is )?held", _I)
+# Some of it is held, so a "no information held" is about one part: "the information you seek is partly held"
+_PARTLY_HELD = re.compile(r"partly held|held in part|(?:do|does) not hold some of")
 _NCND_PART = re.compile(
     r"neither confirm n?or deny (?:that|whether) (?:it|we|the \w+) (?:holds?|hold) any (?:other|further|additional)|"
     r"any (?:other|further) information|in addition to the (?:attached|above)", _I)
@@ -220,10 +223,10 @@ def decide_outcome(response_text: str, citations: list[Citation], ncnd: bool, re
 
 
 def decide(response_text: str, citations: list[Citation], ncnd: bool, request_text: str | None = None, *,
-           read_figures: bool = True) -> Verdict:
+           read_figures: bool = True, partly_held: bool = False) -> Verdict:
     """The outcome of `response_text` (the authority's part), with the offset in it of the words that decided.
     `read_figures=False` counts only what is said in words: for text that may hold a letterhead's phone
-    numbers or the request's own figures."""
+    numbers or the request's own figures. `partly_held`: the text before the request says only part is held."""
     t = lower_same_length(response_text)
     if not t.strip():
         return Verdict("unknown", None, "no response text visible", 0.5)
@@ -296,10 +299,13 @@ def decide(response_text: str, citations: list[Citation], ncnd: bool, request_te
         return Verdict("other", transfer.start(), "the request was transferred to another body", 0.8)
     if not_held:
         if given is not None or figures is not None:
-            return Verdict("partial", _first(given, figures), "information given, and some not held", 0.7)
+            if _cut_before_last_part(t, truncated, request_parts):
+                return Verdict("unknown", _first(given, figures), "parts answered, the text stops before the last part", 0.5)
+            # a part not held is not withheld: "disclosed + part not held, nothing withheld = full"
+            return Verdict("full", _first(given, figures), "information given; what is not given is not held", 0.7)
         # cut off after saying none of the requested information is held: the rest is explanation or advice
         whole = _WHOLLY_NOT_HELD.search(flat)
-        if whole and not _PART_SCOPED_REFUSAL.search(_context_at(t, whole.start())):
+        if whole and not _PART_SCOPED_REFUSAL.search(_context_at(t, whole.start())) and not (partly_held or _PARTLY_HELD.search(flat)):
             return Verdict("not_held", whole.start(), "the response says none of the information is held", 0.9)
         # every part of the request answered "not held" before the cut
         every_part = request_parts and _parts_not_held(t).issuperset(range(1, request_parts + 1))
@@ -314,7 +320,7 @@ def decide(response_text: str, citations: list[Citation], ncnd: bool, request_te
     if given is not None or figures is not None:
         # answered part by part, and cut before the last part is reached, or inside the last part before its
         # answer shows: that part may yet be withheld
-        if truncated and (_last_part(t) < request_parts or (request_parts and _last_part_undecided(t))):
+        if _cut_before_last_part(t, truncated, request_parts):
             return Verdict("unknown", _first(given, figures), "parts answered, the text stops before the last part", 0.5)
         if given is not None:
             return Verdict("full", given, "information given, nothing withheld", 0.8 if not truncated else 0.7)
@@ -324,6 +330,12 @@ def decide(response_text: str, citations: list[Citation], ncnd: bool, request_te
 
 # NCND in words: "can neither confirm nor deny that it holds"
 _NCND_WORDING = re.compile(r"neither confirm|\bncnd\b|confirm or deny")
+
+
+def _cut_before_last_part(text: str, truncated: bool, request_parts: int) -> bool:
+    """Answered part by part, and cut before the last part is reached, or inside the last part before its
+    answer shows: that part may yet be withheld."""
+    return truncated and (_last_part(text) < request_parts or bool(request_parts and _last_part_undecided(text)))
 
 
 def _first_match(*patterns: re.Pattern[str], text: str) -> re.Match[str] | None:
@@ -441,7 +453,8 @@ def outcome_decision(body: str, request_span: tuple[int, int] | None, citations:
     requested. You wrote: ..."), and a request found in the wrong place may have swallowed the response.
     """
     offset = request_span[1] if request_span else 0
-    verdict = decide(body[offset:], citations, ncnd, request_text)
+    partly_held = bool(_PARTLY_HELD.search(unwrap_lines(lower_same_length(body[: request_span[0]])))) if request_span else False
+    verdict = decide(body[offset:], citations, ncnd, request_text, partly_held=partly_held)
     if verdict.outcome == "unknown" and request_span:
         start, end = request_span
         whole = decide(body[:start] + _authority_voice_only(body[start:end]) + body[end:], citations, ncnd, request_text,
