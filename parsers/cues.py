@@ -20,28 +20,27 @@ def compile_lexicon(phrases: list[str]) -> re.Pattern[str]:
 AUTHORITY_VOICE_PHRASES = [
     r"not obliged to (?:supply|provide|release|disclose|comply)",  # Wiltshire, South Wales, Cheshire
     r"neither confirms? n?or den(?:y|ies) (?:that|whether)",  # South Wales, PSNI, Met
-    r"(?:this|the|your) request (?:is being|has been) (?:therefore )?refused",  # Thames Valley, Kent ("was refused" is WhatDoTheyKnow's status line)
+    r"refusal notice|(?:this|the|your) request (?:is being|has been) (?:therefore )?refused",  # PSNI, Thames Valley ("was refused" is WhatDoTheyKnow's status line)
     r"represents? a (?:formal )?(?:refusal )?notice",  # Police Scotland, PSNI
-    r"refusal notice",  # PSNI, Thames Valley
     r"cost of complying with (?:your|this) request",  # PSNI, Hampshire
     r"(?:do|does) not hold (?:any |the |this )?(?:of the )?(?:recorded )?information",  # Police Scotland, Cleveland PCC
     r"no information (?:relevant to your request )?(?:is )?held",  # Cleveland, Avon and Somerset
     r"(?:decided|decision (?:has been|was) made) (?:not )?to (?:disclose|release|provide|supply)",  # Met, PSNI
-    r"(?:is|are) being provided to you",  # PSNI
-    r"(?:please )?see (?:the )?[^.\n]{0,80}in the attached",  # Avon and Somerset (twice), Staffordshire
-    r"(?:i am|we are) (?:able|pleased) to (?:disclose|provide|supply)",  # Northumbria, Cheshire
-    r"the table (?:below )?(?:provides|shows)",  # Police Scotland, Essex
+    # giving: "I am able to disclose", "is being provided to you", "Please see the dates ... in the attached file"
+    r"(?:i am|we are) (?:able|pleased) to (?:disclose|provide|supply)|(?:is|are) being provided to you|"
+    r"(?:please )?see (?:the )?[^.\n]{0,80}in the attached|the table (?:below )?(?:provides|shows)",  # Northumbria, Cheshire, PSNI, Avon and Somerset
     r"(?:i|we) (?:can )?confirm that [^.]{0,80}(?:holds?|does not hold)",  # Northumbria, Cleveland PCC
 ]
 AUTHORITY_VOICE = compile_lexicon(AUTHORITY_VOICE_PHRASES)
 
 # Something given, the rest withheld, in the response's own words ("cannot be disclosed in full", "Parts of this
-# request are exempt", "Part Disclosure with Section 23(5)...").
+# request are exempt", "some of this is being provided to you").
 STATED_PARTIAL_PHRASES = [
     r"(?:cannot|can not|can't|could not|unable to|not able to|not possible to|not obliged to)\b[^.]{0,80}?\bin full\b",  # Northumbria, Wiltshire, City of London
-    r"parts? of (?:this|your|the) request (?:are|is) exempt",  # Wiltshire, Gwent
-    r"\bpart disclosure\b",  # Essex, Dorset
-    r"(?:some|part) of (?:this|the requested information|the information) is being provided",  # PSNI
+    r"(?:parts?|some) of (?:this|your|the) (?:request|information)[^.]{0,40}(?:are|is) exempt",  # Wiltshire, PSNI, Scottish Police Authority
+    # some given, or some withheld: "some of this is being provided to you", "Some data has been withheld"
+    r"(?:some|part) of (?:this|the (?:requested )?information|it) (?:is being|has been|is|will be) (?:provided|disclosed|released|supplied)|"
+    r"some (?:of the )?(?:data|information|details?) (?:has|have) been (?:withheld|redacted|removed)",  # PSNI, Met, West Yorkshire PCC
     # released with parts blacked out: "names have been redacted", "Please find attached a redacted document"
     r"(?:has|have) been redacted|\b(?:is|are) (?:therefore )?redacted|\ba redacted (?:document|copy|version)|redacted['’]",  # Avon and Somerset, West Yorkshire PCC, West Midlands, Cleveland PCC
 ]
@@ -49,9 +48,8 @@ STATED_PARTIAL = compile_lexicon(STATED_PARTIAL_PHRASES)
 
 # The whole request refused in the response's own words.
 STATED_REFUSED_PHRASES = [
-    r"not obliged to (?:supply|provide|release|disclose) (?:you with )?(?:the|this|any) (?:requested )?information",  # Wiltshire, South Wales, Cheshire
-    r"withholding (?:the whole|all) of the (?:requested )?information",  # Dyfed-Powys (two letters)
-    r"decision (?:has been|was) made not to (?:supply|disclose|provide|release)",  # PSNI
+    r"not obliged to (?:supply|provide|release|disclose) (?:you with )?(?:the|this|any) (?:requested )?information|"
+    r"(?:decided|decision (?:has been|was) made) not to (?:supply|disclose|provide|release)",  # Wiltshire, South Wales, Cheshire, PSNI
 ]
 STATED_REFUSED = compile_lexicon(STATED_REFUSED_PHRASES)
 
@@ -62,3 +60,13 @@ WHOLLY_NOT_HELD_PHRASES = [
     r"(?:do|does) not hold (?:any of )?(?:this|that|the requested|the) information(?: (?:you have )?requested)?(?: by [^.\n]{0,40})?\.",  # Police Scotland, Cleveland PCC, Scottish Police Authority
 ]
 WHOLLY_NOT_HELD = compile_lexicon(WHOLLY_NOT_HELD_PHRASES)
+
+# Information given, in words ("We can however provide figures relating to...", "the remainder of the
+# information is provided within the document attached", "They have forwarded to us the following information").
+GIVEN_PHRASES = [
+    r"please (?:find|see) (?:the )?(?:enclosed|attached) (?:table|data|spreadsheet|document|file|list)|"
+    r"(?:provided|supplied|contained) (?:with)?in the (?:document|file|spreadsheet) attached",  # West Midlands, South Wales, North Yorkshire, Wiltshire, Cheshire
+    r"(?:forwarded|supplied|located|found) (?:to us |you with |to you )?the following information",  # South Yorkshire, Norfolk
+    r"(?<!if )(?<!if we )\bcan\s+(?:however\s+)?provide\s+(?:you\s+with\s+)?(?:the\s+)?(?:figures|data|information)\s+(?:relating to|in relation to|regarding|about)\b",  # West Midlands, Surrey
+]
+GIVEN = compile_lexicon(GIVEN_PHRASES)

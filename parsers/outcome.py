@@ -14,14 +14,15 @@ from parsers.citations import CLARIFICATION_SOUGHT, COST_REFUSAL, EARLIER_REQUES
 from parsers.dates import DATE_PATTERN
 from parsers.figures import NUMBERED_THING, ROW_NUMBER, is_table_row
 from parsers.record import Citation, Decision
-from parsers.cues import AUTHORITY_VOICE, STATED_PARTIAL, STATED_REFUSED, WHOLLY_NOT_HELD
+from parsers.cues import AUTHORITY_VOICE, GIVEN, STATED_PARTIAL, STATED_REFUSED, WHOLLY_NOT_HELD
 from parsers.sentences import sentence_at, sentence_spans
 from parsers.text import lower_same_length, unwrap_lines
 
 _I = 0  # patterns are matched against lowercased text (see decide_outcome)
 
 _STATED_PARTIAL = re.compile(
-    r"decided to (?:disclose|release|provide) (?:some|part) of (?:it\b|the (?:requested |located )?information)|"
+    # "I have today decided to disclose some of th": the formula decides even where the text stops inside it
+    r"decided to (?:disclose|release|provide) (?:some|part) of\b|"
     r"partial(?:ly)? (?:disclos|releas|provid)|(?:disclose|release|provide) (?:some|part) of the information|"
     r"decided to (?:disclose|release|provide) the (?:requested )?information (?:for|in relation to|requested (?:at|in)) (?:questions?|parts?|points?) \d|"
     # released with redactions: "I have decided to release both, with some information removed."
@@ -52,7 +53,8 @@ _GIVEN = re.compile(
     # a yes/no answer; "No personal data is released" is not one
     r"(?:^|\n)\s*(?:q\d+[.:]?\s*|a?\d+[.):]\s*)?(?:yes\b[ ,.;:–-]|no(?:[,.;:–-]|[ \t]*(?:\n|$)| (?:we|i|it|they|there)\b))|"
     r"(?:information|data|figures|answers?|details|which|it) (?:is |are )?(?:given|set out|shown|listed|provided|detailed) (?:in the (?:tables?|list|attached \w+) )?below|\b(?:is|are) attached\b|in the attached\b|"
-    r"(?:we|i) have (?:disclosed|released|provided (?:the|some|you))", _I)
+    # "I have provided the relevant link" points elsewhere (section 21); it gives nothing here
+    r"(?:we|i) have (?:disclosed|released|provided (?:the|some|you)(?! (?:with )?(?:the |a )?(?:relevant |following )?(?:links?|explanation|url)\b))", _I)
 # Figures that may be an answer, or may only describe the search behind a cost refusal.
 _FIGURE_PHRASES = re.compile(
     r"there (?:are|were|is|was) (?:currently )?\d|(?:\|\s*\n[^\n]*){3}|total (?:of|number) .{0,40}\d|"
@@ -96,9 +98,9 @@ _ADVICE_ONLY = re.compile(_TRANSFERRED + "|" + CLARIFICATION_SOUGHT + r"|not a p
 _TRANSFER = re.compile(_TRANSFERRED, _I)
 _ACKNOWLEDGEMENT = re.compile(
     r"will now be considered|acknowledge receipt|has been logged(?! under their)|logged under (?!their)|extension letter|"
-    r"(?:extend|extending) the (?:time|deadline)|you will receive a response within", _I)
+    r"(?:extend|extending) the (?:time|deadline)|you will receive a response within|\b(?:is|are) (?:hereby )?acknowledged\b", _I)
 _PART_SCOPED_REFUSAL = re.compile(
-    r"(?:at (?:these|this) (?:points?|part)|this part of (?:your|the) request|(?:question|point|part)s? \d|q\d)", _I)
+    r"(?:at (?:these|this) (?:points?|part)|this part of (?:your|the) request|(?:question|point|part)s? \d|q\d|(?:for|to|in) (?:this|that) question\b)", _I)
 
 
 _OTHER_ACT_PROVISION = re.compile(
@@ -371,7 +373,7 @@ _ABOUT_ANOTHER_REQUEST = re.compile(EARLIER_REQUEST.pattern + r"|\bthat request\
 def _gives(text: str) -> int | None:
     """Where the response says it gives information; None if it does not, or only in a sentence about an
     earlier request."""
-    for m in _GIVEN.finditer(text):
+    for m in sorted([*_GIVEN.finditer(text), *GIVEN.finditer(text)], key=lambda m: m.start()):
         start = max(text.rfind(".", 0, m.start()), text.rfind("\n\n", 0, m.start())) + 1
         end = text.find(".", m.end())
         if not _ABOUT_ANOTHER_REQUEST.search(text[start : end if end != -1 else len(text)]):
@@ -452,9 +454,15 @@ def outcome_decision(body: str, request_span: tuple[int, int] | None, citations:
     may state its decision before quoting the request ("I am not obliged to supply the information you have
     requested. You wrote: ..."), and a request found in the wrong place may have swallowed the response.
     """
-    offset = request_span[1] if request_span else 0
+    offset = 0
+    if request_span:
+        start, end = request_span
+        # before the request: the letter's opening, and sometimes its decision; the request itself is not read
+        response = _authority_voice_only(body[:start]) + _blank(body[start:end]) + body[end:]
+    else:
+        response = body
     partly_held = bool(_PARTLY_HELD.search(unwrap_lines(lower_same_length(body[: request_span[0]])))) if request_span else False
-    verdict = decide(body[offset:], citations, ncnd, request_text, partly_held=partly_held)
+    verdict = decide(response, citations, ncnd, request_text, partly_held=partly_held)
     if verdict.outcome == "unknown" and request_span:
         start, end = request_span
         whole = decide(body[:start] + _authority_voice_only(body[start:end]) + body[end:], citations, ncnd, request_text,
@@ -463,6 +471,11 @@ def outcome_decision(body: str, request_span: tuple[int, int] | None, citations:
             verdict, offset = whole._replace(confidence=min(whole.confidence, 0.6)), 0
     evidence = sentence_at(body, offset + verdict.at) if verdict.at is not None else None
     return verdict.outcome, Decision(evidence, verdict.confidence, verdict.reason)
+
+
+def _blank(text: str) -> str:
+    """`text` with every character but line breaks made a space: read nothing there, keep the offsets."""
+    return re.sub(r"[^\n]", " ", text)
 
 
 def _authority_voice_only(text: str) -> str:
