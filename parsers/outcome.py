@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from parsers.citations import CLARIFICATION_SOUGHT, COST_REFUSAL, EARLIER_REQUEST, REQUEST_REFUSED
+from parsers.citations import CLARIFICATION_SOUGHT, COST_REFUSAL, EARLIER_REQUEST, REQUEST_REFUSED, asserts_ncnd
 from parsers.dates import DATE_PATTERN
 from parsers.figures import NUMBERED_THING, ROW_NUMBER, is_table_row
 from parsers.record import Citation, Decision
@@ -47,7 +47,7 @@ _GIVEN = re.compile(
     r"please (?:find|see) (?:the )?(?:data|figures|information|table|spreadsheet|documents?|details|answers?|attached (?:data|figures|spreadsheet|information|file|documents?))|"
     r"(?<!request for )(?:data|figures|information|spreadsheet|file) (?:is |are )?(?:attached|enclosed|below|as follows)|"
     r"i am (?:able|pleased) to (?:disclose|provide|confirm|attach|enclose|release|supply)|able to disclose|please (?:find|see) (?:below )?the (?:requested )?information|provided (?:in full )?below|provided in full|"
-    r"gesture of goodwill|(?:i|we) (?:have )?(?:also )?(?:supplied|attached|enclosed)\b|(?:i|we) (?:attach|enclose)\b|please (?:find|see) (?:the )?attached (?!(?:our |the )?(?:response|reply|letter))|provided (?:you with )?(?:the|some) (?:information|data|figures)|"
+    r"gesture of goodwill|(?:i|we) (?:have )?(?:also )?(?:supplied|attached|enclosed)\b|(?:i|we) (?:attach|enclose)\b|please (?:find|see) (?:the )?attached (?![^.\n]{0,40}?\b(?:response|reply|letter)\b)|provided (?:you with )?(?:the|some) (?:information|data|figures)|"
     r"(?:the )?(?:figures|data) (?:provided|supplied)|see the data set below|dataset below|"
     r"the answer (?:is|to)|in addition to the (?:attached|above|figures|information)|regardless of the above provided|"
     # a yes/no answer; "No personal data is released" is not one
@@ -187,10 +187,18 @@ _REVIEW_RIGHTS = re.compile(
     r"right (?:of|to) (?:review|appeal|complain)|complaint rights", re.IGNORECASE)
 
 
+# The web page's own footer after the response: "Date responded: 19 December 2017", "Last updated: ...",
+# "back to top", "Back to Category List", "No attachments".
+_PAGE_END = re.compile(r"^(?:date (?:responded|of request|published|released)|last updated|back to (?:top|category list)|"
+                       r"(?:no |include )?attachments\b|references$|related documents$)", re.IGNORECASE)
+
+
 def _truncated(text: str) -> bool:
     lines = [ln.strip() for ln in text.rstrip().split("\n")]
     if any(_SIGN_OFF.match(ln) for ln in lines[-6:]):
         return False  # a signature block ends the letter: complete
+    if any(_PAGE_END.match(ln) for ln in lines[-3:]):
+        return False  # the page went on past the response: complete
     if _REVIEW_RIGHTS.search(text[-800:]):
         return False
     tail = text.rstrip()
@@ -262,9 +270,20 @@ def decide(response_text: str, citations: list[Citation], ncnd: bool, request_te
     if ncnd:
         part = _NCND_PART.search(flat)
         stated_full = _STATED_FULL.search(flat)
-        if given is not None or figures is not None or attached or part or stated_full:
+        if given is not None or figures is not None or attached or stated_full:
             return Verdict("partial", _first(given, figures, attached, stated_full, part, ncnd_at),
                            "information given, and NCND for the rest", 0.8)
+        if part:  # NCND only for "any other information": something was said about the rest
+            whole = _WHOLLY_NOT_HELD.search(flat)
+            if whole:
+                return Verdict("not_held", whole.start(), "the information is not held (NCND only for any other)", 0.7)
+            return Verdict("partial", part.start(), "NCND for any other information besides what was given", 0.6)
+        if not_held:
+            # one part denied, another neither confirmed nor denied: nothing given, so a refusal of the whole
+            return Verdict("refused", _first(ncnd_at, not_held), "part not held and part NCND, nothing given", 0.7)
+        ncnd_context = _context_at(t, ncnd_at) if ncnd_at is not None else ""
+        if truncated and _PART_SCOPED_REFUSAL.search(ncnd_context) and not withheld:
+            return Verdict("unknown", ncnd_at, "NCND for some parts, the text stops before the others", 0.5)
         # "This letter represents a Refusal Notice": the formal notice an NCND reply must give, not a withholding
         if withheld or (refusal and "refusal notice" not in refusal.group(0)):
             return Verdict("refused", _first(refusal, _section_at(t, withheld[0].section) if withheld else None, ncnd_at),
@@ -465,8 +484,9 @@ def outcome_decision(body: str, request_span: tuple[int, int] | None, citations:
     verdict = decide(response, citations, ncnd, request_text, partly_held=partly_held)
     if verdict.outcome == "unknown" and request_span:
         start, end = request_span
-        whole = decide(body[:start] + _authority_voice_only(body[start:end]) + body[end:], citations, ncnd, request_text,
-                       read_figures=False)
+        voiced = body[:start] + _authority_voice_only(body[start:end]) + body[end:]
+        # an NCND statement inside the span was not seen by the caller, which reads outside the request
+        whole = decide(voiced, citations, ncnd or asserts_ncnd(voiced), request_text, read_figures=False)
         if whole.outcome != "unknown":
             verdict, offset = whole._replace(confidence=min(whole.confidence, 0.6)), 0
     evidence = sentence_at(body, offset + verdict.at) if verdict.at is not None else None
