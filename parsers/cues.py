@@ -67,6 +67,7 @@ GIVEN_PHRASES = [
     r"please (?:find|see) (?:the )?(?:enclosed|attached) (?:table|data|spreadsheet|document|file|list)|"
     r"(?:provided|supplied|contained) (?:with)?in the (?:document|file|spreadsheet) attached",  # West Midlands, South Wales, North Yorkshire, Wiltshire, Cheshire
     r"(?:forwarded|supplied|located|found) (?:to us |you with |to you )?the following information",  # South Yorkshire, Norfolk
+    r"the (?:following |attached |above )?tables? (?:below |above )?(?:provides?|shows?|details?|sets? out|lists?)\b|(?:see|in) the table below",  # Police Scotland, North Yorkshire PFCC
     r"(?<!if )(?<!if we )\bcan\s+(?:however\s+)?provide\s+(?:you\s+with\s+)?(?:the\s+)?(?:figures|data|information)\s+(?:relating to|in relation to|regarding|about)\b",  # West Midlands, Surrey
 ]
 GIVEN = compile_lexicon(GIVEN_PHRASES)

@@ -46,7 +46,7 @@ _GIVEN = re.compile(
     r"please (?:find|see) (?:(?:the )?(?:information |data |figures |table )?below|overleaf)\s*(?:[.:]|\n|$)|"
     r"please (?:find|see) (?:the )?(?:data|figures|information|table|spreadsheet|documents?|details|answers?|attached (?:data|figures|spreadsheet|information|file|documents?))|"
     r"(?<!request for )(?:data|figures|information|spreadsheet|file) (?:is |are )?(?:attached|enclosed|below|as follows)|"
-    r"i am (?:able|pleased) to (?:disclose|provide|confirm|attach|enclose|release|supply)|able to disclose|please (?:find|see) (?:below )?the (?:requested )?information|provided (?:in full )?below|provided in full|"
+    r"i am (?:able|pleased) to (?:disclose|provide|confirm|attach|enclose|release|supply)|able to disclose|please (?:find|see) (?:below )?the (?:requested )?information|(?<!link )(?<!links )provided (?:in full )?below|provided in full|"
     r"gesture of goodwill|(?:i|we) (?:have )?(?:also )?(?:supplied|attached|enclosed)\b|(?:i|we) (?:attach|enclose)\b|please (?:find|see) (?:the )?attached (?![^.\n]{0,40}?\b(?:response|reply|letter)\b)|provided (?:you with )?(?:the|some) (?:information|data|figures)|"
     r"(?:the )?(?:figures|data) (?:provided|supplied)|see the data set below|dataset below|"
     r"the answer (?:is|to)|in addition to the (?:attached|above|figures|information)|regardless of the above provided|"
@@ -107,7 +107,7 @@ _OTHER_ACT_PROVISION = re.compile(
     r"\b(?:sections?|s\.?)\s?\d+[a-z]?(?:\(\w{1,4}\))*\s+of\s+the\s+(?:[a-z][\w'’]*\s+){1,6}?act(?:\s+\d{4})?", _I)
 _FOI_ACT = re.compile(r"freedom of information|\bfoia?\b|information \(scotland\)|environmental information|\bthe act\b", _I)
 _NOT_AN_ANSWER = re.compile(
-    r"section|\bs\.?\s?\d|\bact\b|regulation|page|telephone|\btel\b|e-?mail|article|principle|gdpr|\bdpa\b|"
+    r"section|\bs\.?\s?\d|\bsec\.?\s?\d|\bact\b|regulation|page|telephone|\btel\b|e-?mail|article|principle|gdpr|\bdpa\b|"
     r"\bref\b|reference|https?:|"
     # a deadline or period, as in the rights-of-review footer: "apply to the Commissioner within 6 months",
     # "published on the website for 28 days"
@@ -294,6 +294,8 @@ def decide(response_text: str, citations: list[Citation], ncnd: bool, request_te
     if withheld or refusal:
         withheld_at = _first(refusal, *(_section_at(t, c.section) for c in withheld))
         # figures in a cost refusal usually describe the search that would be needed, not an answer
+        if refusal and given is not None and _FRAMING_ONLY.match(flat, given):
+            given = _first(_gives(t, framing_ok=False), _gives(flat, framing_ok=False))
         if given is not None or attached or (figures is not None and (not procedural_only or (_part_scoped_cost_refusal(t) and not refusal))):
             return Verdict("partial", _first(withheld_at, given, attached, figures),
                            "information given, and some withheld", 0.8)
@@ -389,10 +391,16 @@ _PART_LABEL = re.compile(r"^[ \t]*(?:(?:q(?:uestion)?|a(?:nswer)?|part|response)
 _ABOUT_ANOTHER_REQUEST = re.compile(EARLIER_REQUEST.pattern + r"|\bthat request\b|(?:previous|earlier|original) (?:response|reply)", _I)
 
 
-def _gives(text: str) -> int | None:
+# "Our response is provided below": it frames whatever follows, which may be a refusal.
+_FRAMING_ONLY = re.compile(r"provided (?:in full )?below")
+
+
+def _gives(text: str, framing_ok: bool = True) -> int | None:
     """Where the response says it gives information; None if it does not, or only in a sentence about an
-    earlier request."""
+    earlier request. `framing_ok=False` does not count "our response is provided below"."""
     for m in sorted([*_GIVEN.finditer(text), *GIVEN.finditer(text)], key=lambda m: m.start()):
+        if not framing_ok and _FRAMING_ONLY.match(text, m.start()):
+            continue
         start = max(text.rfind(".", 0, m.start()), text.rfind("\n\n", 0, m.start())) + 1
         end = text.find(".", m.end())
         if not _ABOUT_ANOTHER_REQUEST.search(text[start : end if end != -1 else len(text)]):
