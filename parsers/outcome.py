@@ -239,7 +239,7 @@ def decide(response_text: str, citations: list[Citation], ncnd: bool, request_te
     numbers or the request's own figures. `partly_held`: the text before the request says only part is held."""
     t = lower_same_length(response_text)
     if not t.strip():
-        return Verdict("unknown", None, "no response text visible", 0.5)
+        return Verdict("unknown", None, "no response text visible", 0.8)
     # phrases are searched in `flat`, where a hard-wrapped line ("does not hold the information you\nhave
     # requested") is rejoined; line-shaped signals (figures, parts, the cut) read `t`. Both have the same offsets.
     flat = unwrap_lines(t)
@@ -251,8 +251,8 @@ def decide(response_text: str, citations: list[Citation], ncnd: bool, request_te
         # an acknowledgement or extension letter: no decision yet, unless a reply follows it (a thread)
         later = flat[acknowledged[-1].end():]
         if not (_STATED_FULL.search(later) or _STATED_PARTIAL.search(later) or _STATED_REFUSED.search(later)
-                or _GIVEN.search(later) or _NOT_HELD.search(later) or _ADVICE_ONLY.search(later)):
-            return Verdict("unknown", acknowledged[-1].start(), "an acknowledgement: no decision yet", 0.7)
+                or _GIVEN.search(later) or _NOT_HELD.search(later) or _stated(_ADVICE_ONLY, later)):
+            return Verdict("unknown", acknowledged[-1].start(), "an acknowledgement: no decision yet", 0.85)
     stated_partial = _first_match(_STATED_PARTIAL, STATED_PARTIAL, text=flat)
     if stated_partial:
         return Verdict("partial", stated_partial.start(), "the response says it gives part of the information", 0.9)
@@ -283,7 +283,7 @@ def decide(response_text: str, citations: list[Citation], ncnd: bool, request_te
             return Verdict("refused", _first(ncnd_at, not_held), "part not held and part NCND, nothing given", 0.7)
         ncnd_context = _context_at(t, ncnd_at) if ncnd_at is not None else ""
         if truncated and _PART_SCOPED_REFUSAL.search(ncnd_context) and not withheld:
-            return Verdict("unknown", ncnd_at, "NCND for some parts, the text stops before the others", 0.5)
+            return Verdict("unknown", ncnd_at, "NCND for some parts, the text stops before the others", 0.6)
         # "This letter represents a Refusal Notice": the formal notice an NCND reply must give, not a withholding
         if withheld or (refusal and "refusal notice" not in refusal.group(0)):
             return Verdict("refused", _first(refusal, _section_at(t, withheld[0].section) if withheld else None, ncnd_at),
@@ -307,7 +307,7 @@ def decide(response_text: str, citations: list[Citation], ncnd: bool, request_te
             # part of the request has been dealt with before the cut (and nothing was given in any of them)
             refused_parts = {int(n) for n in re.findall(r"\b(?:question|point|part|q)s?\s*(\d{1,2})\b", t)}
             if not request_parts or not refused_parts.issuperset(range(1, request_parts + 1)):
-                return Verdict("unknown", withheld_at, "some parts refused, the text stops before the others", 0.5)
+                return Verdict("unknown", withheld_at, "some parts refused, the text stops before the others", 0.75)
         if refusal:
             return Verdict("refused", refusal.start(), "the response says it refuses", 0.9)
         if procedural_only:
@@ -317,7 +317,7 @@ def decide(response_text: str, citations: list[Citation], ncnd: bool, request_te
     if stated_full:
         # "it is provided in full below": a not-held remark is about something else
         return Verdict("full", stated_full.start(), "the response says it gives all the information", 0.9)
-    transfer = _TRANSFER.search(flat)
+    transfer = _stated(_TRANSFER, flat)
     if transfer and given is None and figures is None:
         return Verdict("other", transfer.start(), "the request was transferred to another body", 0.8)
     if not_held:
@@ -325,7 +325,7 @@ def decide(response_text: str, citations: list[Citation], ncnd: bool, request_te
             if _cut_before_last_part(t, truncated, request_parts):
                 return Verdict("unknown", _first(given, figures), "parts answered, the text stops before the last part", 0.5)
             # a part not held is not withheld: "disclosed + part not held, nothing withheld = full"
-            return Verdict("full", _first(given, figures), "information given; what is not given is not held", 0.7)
+            return Verdict("full", _first(given, figures), "information given; what is not given is not held", 0.5)
         # cut off after saying none of the requested information is held: the rest is explanation or advice
         whole = _WHOLLY_NOT_HELD.search(flat)
         if whole and not _PART_SCOPED_REFUSAL.search(_context_at(t, whole.start())) and not (partly_held or _PARTLY_HELD.search(flat)):
@@ -335,10 +335,10 @@ def decide(response_text: str, citations: list[Citation], ncnd: bool, request_te
         if truncated and not every_part:
             return Verdict("unknown", not_held.start(), "some information not held, the text stops before the rest", 0.5)
         return Verdict("not_held", not_held.start(), "the information is not held", 0.8)
-    advice = _ADVICE_ONLY.search(flat)
+    advice = _stated(_ADVICE_ONLY, flat)
     if advice and given is None:
         if truncated:
-            return Verdict("unknown", advice.start(), "advice given, the text stops before any decision", 0.5)
+            return Verdict("unknown", advice.start(), "advice given, the text stops before any decision", 0.6)
         return Verdict("other", advice.start(), "advice or clarification only", 0.75)
     if given is not None or figures is not None:
         # answered part by part, and cut before the last part is reached, or inside the last part before its
@@ -346,9 +346,11 @@ def decide(response_text: str, citations: list[Citation], ncnd: bool, request_te
         if _cut_before_last_part(t, truncated, request_parts):
             return Verdict("unknown", _first(given, figures), "parts answered, the text stops before the last part", 0.5)
         if given is not None:
-            return Verdict("full", given, "information given, nothing withheld", 0.8 if not truncated else 0.7)
-        return Verdict("full", figures, "figures given, nothing withheld", 0.7 if not truncated else 0.6)
-    return Verdict("unknown", None, "no decision visible" + (" before the text stops" if truncated else ""), 0.5)
+            return Verdict("full", given, "information given, nothing withheld", 0.8 if not truncated else 0.65)
+        return Verdict("full", figures, "figures given, nothing withheld", 0.6 if not truncated else 0.45)
+    if truncated:
+        return Verdict("unknown", None, "no decision visible before the text stops", 0.8)
+    return Verdict("unknown", None, "no decision found in a complete response", 0.5)
 
 
 # NCND in words: "can neither confirm nor deny that it holds"
@@ -359,6 +361,20 @@ def _cut_before_last_part(text: str, truncated: bool, request_parts: int) -> boo
     """Answered part by part, and cut before the last part is reached, or inside the last part before its
     answer shows: that part may yet be withheld."""
     return truncated and (_last_part(text) < request_parts or bool(request_parts and _last_part_undecided(text)))
+
+
+# A conditional: "If the correspondence cannot be dealt with as FOI, it will be forwarded internally".
+_CONDITIONAL = re.compile(r"\s*(?:if|should|where|unless|in the event)\b")
+
+
+def _stated(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """The first match of `pattern` in a sentence that states it, not one that only says what would happen if."""
+    for m in pattern.finditer(text):
+        full_stop = text.rfind(". ", 0, m.start())
+        start = max(full_stop + 2 if full_stop != -1 else 0, text.rfind("\n", 0, m.start()) + 1)
+        if not _CONDITIONAL.match(text, start):
+            return m
+    return None
 
 
 def _first_match(*patterns: re.Pattern[str], text: str) -> re.Match[str] | None:
