@@ -7,6 +7,7 @@ Text that stops before any decision is visible stays `unknown`: the parser inven
 """
 from __future__ import annotations
 
+import heapq
 import re
 from typing import NamedTuple
 
@@ -51,7 +52,7 @@ _GIVEN = re.compile(
     r"(?:the )?(?:figures|data) (?:provided|supplied)|see the data set below|dataset below|"
     r"the answer (?:is|to)|in addition to the (?:attached|above|figures|information)|regardless of the above provided|"
     # a yes/no answer; "No personal data is released" is not one
-    r"(?:^|\n)\s*(?:q\d+[.:]?\s*|a?\d+[.):]\s*)?(?:yes\b[ ,.;:–-]|no(?:[,.;:–-]|[ \t]*(?:\n|$)| (?:we|i|it|they|there)\b))|"
+    r"(?:^|\n)[ \t]*(?:q\d+[.:]?[ \t]*|a?\d+[.):][ \t]*)?(?:yes\b[ ,.;:–-]|no(?:[,.;:–-]|[ \t]*(?:\n|$)| (?:we|i|it|they|there)\b))|"
     r"(?:information|data|figures|answers?|details|which|it) (?:is |are )?(?:given|set out|shown|listed|provided|detailed) (?:in the (?:tables?|list|attached \w+) )?below|\b(?:is|are) attached\b|in the attached\b|"
     # "I have provided the relevant link" points elsewhere (section 21); it gives nothing here
     r"(?:we|i) have (?:disclosed|released|provided (?:the|some|you)(?! (?:with )?(?:the |a )?(?:relevant |following )?(?:links?|explanation|url)\b))", _I)
@@ -256,7 +257,8 @@ def decide(response_text: str, citations: list[Citation], ncnd: bool, request_te
     stated_partial = _first_match(_STATED_PARTIAL, STATED_PARTIAL, text=flat)
     if stated_partial:
         return Verdict("partial", stated_partial.start(), "the response says it gives part of the information", 0.9)
-    given = _first(_gives(t), _gives(flat))
+    given = _gives(t)
+    given = given if given is not None else _gives(flat)
     attached = _ATTACHED_RESPONSE.search(flat)
     refusal = _first_match(_STATED_REFUSED, STATED_REFUSED, text=flat)
     not_held = _NOT_HELD.search(flat)
@@ -414,7 +416,7 @@ _FRAMING_ONLY = re.compile(r"provided (?:in full )?below")
 def _gives(text: str, framing_ok: bool = True) -> int | None:
     """Where the response says it gives information; None if it does not, or only in a sentence about an
     earlier request. `framing_ok=False` does not count "our response is provided below"."""
-    for m in sorted([*_GIVEN.finditer(text), *GIVEN.finditer(text)], key=lambda m: m.start()):
+    for m in heapq.merge(_GIVEN.finditer(text), GIVEN.finditer(text), key=lambda m: m.start()):  # lazily: the first good one ends it
         if not framing_ok and _FRAMING_ONLY.match(text, m.start()):
             continue
         start = max(text.rfind(".", 0, m.start()), text.rfind("\n\n", 0, m.start())) + 1
@@ -497,29 +499,33 @@ def outcome_decision(body: str, request_span: tuple[int, int] | None, citations:
     may state its decision before quoting the request ("I am not obliged to supply the information you have
     requested. You wrote: ..."), and a request found in the wrong place may have swallowed the response.
     """
-    offset = 0
-    if request_span:
-        start, end = request_span
-        # before the request: the letter's opening, and sometimes its decision; the request itself is not read
-        response = _authority_voice_only(body[:start]) + _blank(body[start:end]) + body[end:]
-    else:
-        response = body
-    partly_held = bool(_PARTLY_HELD.search(unwrap_lines(lower_same_length(body[: request_span[0]])))) if request_span else False
+    if not request_span:
+        verdict = decide(body, citations, ncnd, request_text)
+        return verdict.outcome, _decision(body, verdict, lambda pos: pos)
+    start, end = request_span
+    # before the request: the letter's opening, and sometimes its decision (only what an authority alone
+    # writes is read there, not page chrome); the request itself is not read
+    before = _authority_voice_only(body[:start])
+    response = before + "\n\n" + body[end:]
+    partly_held = bool(_PARTLY_HELD.search(unwrap_lines(lower_same_length(body[:start]))))
     verdict = decide(response, citations, ncnd, request_text, partly_held=partly_held)
-    if verdict.outcome == "unknown" and request_span:
-        start, end = request_span
-        voiced = body[:start] + _authority_voice_only(body[start:end]) + body[end:]
-        # an NCND statement inside the span was not seen by the caller, which reads outside the request
-        whole = decide(voiced, citations, ncnd or asserts_ncnd(voiced), request_text, read_figures=False)
-        if whole.outcome != "unknown":
-            verdict, offset = whole._replace(confidence=min(whole.confidence, 0.6)), 0
-    evidence = sentence_at(body, offset + verdict.at) if verdict.at is not None else None
-    return verdict.outcome, Decision(evidence, verdict.confidence, verdict.reason)
+    if verdict.outcome != "unknown":
+        return verdict.outcome, _decision(body, verdict, lambda pos: pos if pos < len(before) else pos - len(before) - 2 + end)
+    span_voice = _authority_voice_only(body[start:end])
+    if not span_voice.strip():
+        return verdict.outcome, _decision(body, verdict, lambda pos: pos if pos < len(before) else pos - len(before) - 2 + end)
+    voiced = body[:start] + span_voice + body[end:]
+    # an NCND statement inside the span was not seen by the caller, which reads outside the request
+    whole = decide(voiced, citations, ncnd or asserts_ncnd(voiced), request_text, read_figures=False)
+    if whole.outcome != "unknown":
+        return whole.outcome, _decision(body, whole._replace(confidence=min(whole.confidence, 0.6)), lambda pos: pos)
+    return verdict.outcome, _decision(body, verdict, lambda pos: pos if pos < len(before) else pos - len(before) - 2 + end)
 
 
-def _blank(text: str) -> str:
-    """`text` with every character but line breaks made a space: read nothing there, keep the offsets."""
-    return re.sub(r"[^\n]", " ", text)
+def _decision(body: str, verdict: Verdict, to_body) -> Decision:
+    """The Decision for `verdict`, its evidence quoted from `body` (`to_body` maps the offset it was found at)."""
+    evidence = sentence_at(body, to_body(verdict.at)) if verdict.at is not None else None
+    return Decision(evidence, verdict.confidence, verdict.reason)
 
 
 def _authority_voice_only(text: str) -> str:
