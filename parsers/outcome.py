@@ -484,10 +484,11 @@ def _context(text: str, section: str) -> str:
 
 
 def _context_at(text: str, pos: int) -> str:
-    """The sentence at `pos` and the few lines before it, where a response says which part it answers."""
+    """The sentence at `pos` and the few lines before it, where a response says which part it answers; its
+    whitespace collapsed, so a line wrapped by a PDF ("for\nthis question") reads as printed."""
     lines = [ln for ln in text[:pos].split("\n") if ln.strip()][-3:]
     sentence_end = text.find(".", pos)
-    return " ".join(lines)[-300:] + " " + text[pos : sentence_end if sentence_end != -1 else pos + 200]
+    return " ".join((" ".join(lines)[-300:] + " " + text[pos : sentence_end if sentence_end != -1 else pos + 200]).split())
 
 
 def outcome_decision(body: str, request_span: tuple[int, int] | None, citations: list[Citation], ncnd: bool,
@@ -495,37 +496,35 @@ def outcome_decision(body: str, request_span: tuple[int, int] | None, citations:
     """The outcome of the response in `body`, and the Decision behind it: the sentence that decided
     (verbatim from `body`), the cue in words, and a confidence.
 
-    The response is read after the request. Where that shows no decision, the whole text is read: a letter
-    may state its decision before quoting the request ("I am not obliged to supply the information you have
-    requested. You wrote: ..."), and a request found in the wrong place may have swallowed the response.
+    The response is read after the request; before it and inside what was taken for the request, only the
+    sentences an authority alone writes: a letter may state its decision before quoting the request ("I am
+    not obliged to supply the information you have requested. You wrote: ..."), and a request found in the
+    wrong place may have swallowed part of the response. Where that shows no decision, the text before the
+    request is read whole, figures aside (a letterhead's phone numbers are not an answer).
     """
     if not request_span:
-        verdict = decide(body, citations, ncnd, request_text)
-        return verdict.outcome, _decision(body, verdict, lambda pos: pos)
+        return _decided(body, decide(body, citations, ncnd, request_text))
     start, end = request_span
-    # before the request: the letter's opening, and sometimes its decision (only what an authority alone
-    # writes is read there, not page chrome); the request itself is not read
-    before = _authority_voice_only(body[:start])
-    response = before + "\n\n" + body[end:]
-    partly_held = bool(_PARTLY_HELD.search(unwrap_lines(lower_same_length(body[:start]))))
-    verdict = decide(response, citations, ncnd, request_text, partly_held=partly_held)
-    if verdict.outcome != "unknown":
-        return verdict.outcome, _decision(body, verdict, lambda pos: pos if pos < len(before) else pos - len(before) - 2 + end)
-    span_voice = _authority_voice_only(body[start:end])
-    if not span_voice.strip():
-        return verdict.outcome, _decision(body, verdict, lambda pos: pos if pos < len(before) else pos - len(before) - 2 + end)
-    voiced = body[:start] + span_voice + body[end:]
+    voiced_request = _authority_voice_only(body[start:end])
     # an NCND statement inside the span was not seen by the caller, which reads outside the request
-    whole = decide(voiced, citations, ncnd or asserts_ncnd(voiced), request_text, read_figures=False)
-    if whole.outcome != "unknown":
-        return whole.outcome, _decision(body, whole._replace(confidence=min(whole.confidence, 0.6)), lambda pos: pos)
-    return verdict.outcome, _decision(body, verdict, lambda pos: pos if pos < len(before) else pos - len(before) - 2 + end)
+    ncnd = ncnd or bool(voiced_request.strip() and asserts_ncnd(voiced_request))
+    partly_held = bool(_PARTLY_HELD.search(unwrap_lines(lower_same_length(body[:start]))))
+    verdict = decide(_authority_voice_only(body[:start]) + voiced_request + body[end:], citations, ncnd, request_text,
+                     partly_held=partly_held)
+    if verdict.outcome == "unknown":
+        whole = decide(body[:start] + voiced_request + body[end:], citations, ncnd, request_text, read_figures=False)
+        if whole.outcome != "unknown":
+            return _decided(body, whole._replace(confidence=min(whole.confidence, 0.6)))
+    if verdict.at is not None and start <= verdict.at < end:
+        # decided by a sentence inside what was taken for the request: the response, or a requester quoting it
+        verdict = verdict._replace(confidence=min(verdict.confidence, 0.7))
+    return _decided(body, verdict)
 
 
-def _decision(body: str, verdict: Verdict, to_body) -> Decision:
-    """The Decision for `verdict`, its evidence quoted from `body` (`to_body` maps the offset it was found at)."""
-    evidence = sentence_at(body, to_body(verdict.at)) if verdict.at is not None else None
-    return Decision(evidence, verdict.confidence, verdict.reason)
+def _decided(body: str, verdict: Verdict) -> tuple[str, Decision]:
+    """The outcome and its Decision, the evidence quoted from `body` (read at the same offsets)."""
+    evidence = sentence_at(body, verdict.at) if verdict.at is not None else None
+    return verdict.outcome, Decision(evidence, verdict.confidence, verdict.reason)
 
 
 def _authority_voice_only(text: str) -> str:

@@ -99,7 +99,7 @@ def test_a_response_swallowed_by_the_request_span_is_read_from_its_authority_sen
             "or denying whether or not information is held would enable")
     assert outcome_decision(body, (body.index("South Wales"), len(body)), [], False) == (
         "ncnd", Decision("South Wales Police neither confirms nor denies that it holds information relevant to this "
-                         "request by virtue of the following exemptions:", 0.6,
+                         "request by virtue of the following exemptions:", 0.7,
                          "neither confirms nor denies holding the information"))
 
 
