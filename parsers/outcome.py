@@ -261,7 +261,7 @@ def decide(response_text: str, citations: list[Citation], ncnd: bool, request_te
     given = given if given is not None else _gives(flat)
     attached = _ATTACHED_RESPONSE.search(flat)
     refusal = _first_match(_STATED_REFUSED, STATED_REFUSED, text=flat)
-    not_held = _NOT_HELD.search(flat)
+    not_held = _asserted(_NOT_HELD, flat)
     truncated = _truncated(t)
     unnumbered = _SERVICE_NUMBER.sub("", t)
     figures = _answers_with_figures(unnumbered) if read_figures else None
@@ -379,6 +379,23 @@ def _stated(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     return None
 
 
+# A sentence about what confirming or denying would reveal: "confirming that information is not held would
+# assist attackers" explains an NCND, it says nothing is held of nothing.
+_HYPOTHETICAL = re.compile(r"\b(?:confirming|denying|whether|if|would|could|might)\b")
+_SUPPOSED_AFTER = re.compile(r"\s+(?:would|could|might)\b")  # "stating that no information is held would reveal"
+
+
+def _asserted(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """The first match of `pattern` not supposed by the words before it in its sentence."""
+    for m in pattern.finditer(text):
+        full_stop = text.rfind(". ", 0, m.start())
+        # the few words before it: a list joined to the next line by unwrapping has no sentence end to stop at
+        start = max(full_stop + 2 if full_stop != -1 else 0, text.rfind("\n", 0, m.start()) + 1, m.start() - 60)
+        if not _HYPOTHETICAL.search(text, start, m.start()) and not _SUPPOSED_AFTER.match(text, m.end()):
+            return m
+    return None
+
+
 def _first_match(*patterns: re.Pattern[str], text: str) -> re.Match[str] | None:
     """The earliest match in `text` of any of `patterns`."""
     matches = [m for m in (p.search(text) for p in patterns) if m]
@@ -410,7 +427,7 @@ _ABOUT_ANOTHER_REQUEST = re.compile(EARLIER_REQUEST.pattern + r"|\bthat request\
 
 
 # "Our response is provided below": it frames whatever follows, which may be a refusal.
-_FRAMING_ONLY = re.compile(r"provided (?:in full )?below")
+_FRAMING_ONLY = re.compile(r"(?<=response )provided (?:in full )?below|(?<=response is )provided (?:in full )?below")
 
 
 def _gives(text: str, framing_ok: bool = True) -> int | None:

@@ -49,6 +49,14 @@ S40 = Citation("FOIA", "40", "")
      "information as the following exemptions apply: Section 31(3) Law Enforcement",
      [Citation("FOIA", "31", "(3)", ncnd=True)],
      True, "unknown"),
+    # "not held" only supposed, in the harm of confirming or denying, is no answer
+    ("The force can neither confirm nor deny that it holds any information relevant to your request by virtue of "
+     "Section 40(5). Confirming that information is held would reveal a complaint; stating that no information is "
+     "held would equally reveal that he was not investigated.\nYours sincerely", [Citation("FOIA", "40", "(5)", ncnd=True)],
+     True, "ncnd"),
+    # giving beside a refusal: "I have provided below" gives; only "our response is provided below" frames
+    ("Although the force is not obliged to provide any of the information, I have provided below the total number "
+     "of offences recorded in each year.\n2019 412\n2020 388\n", [S12], False, "partial"),
     # section 12(2), the cost of finding out whether anything is held, refuses on cost: it is not NCND
     ("I can confirm that the cost of determining whether any information relative to this request is or isn't "
      "held is above the amount to which we are legally required to respond, therefore we are withholding the "
