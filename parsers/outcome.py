@@ -430,12 +430,17 @@ _ABOUT_ANOTHER_REQUEST = re.compile(EARLIER_REQUEST.pattern + r"|\bthat request\
 _FRAMING_ONLY = re.compile(r"(?<=response )provided (?:in full )?below|(?<=response is )provided (?:in full )?below")
 
 
+_YES_NO = re.compile(r"\n?[ \t]*(?:q\d+[.:]?[ \t]*|a?\d+[.):][ \t]*)?(?:yes|no)\b")
+
+
 def _gives(text: str, framing_ok: bool = True) -> int | None:
     """Where the response says it gives information; None if it does not, or only in a sentence about an
     earlier request. `framing_ok=False` does not count "our response is provided below"."""
     for m in heapq.merge(_GIVEN.finditer(text), GIVEN.finditer(text), key=lambda m: m.start()):  # lazily: the first good one ends it
         if not framing_ok and _FRAMING_ONLY.match(text, m.start()):
             continue
+        if _YES_NO.match(text, m.start()) and "clarif" in text[max(0, m.start() - 200) : m.start()]:
+            continue  # the requester's "Yes please" to the authority's clarifying question
         start = max(text.rfind(".", 0, m.start()), text.rfind("\n\n", 0, m.start())) + 1
         end = text.find(".", m.end())
         if not _ABOUT_ANOTHER_REQUEST.search(text[start : end if end != -1 else len(text)]):

@@ -57,6 +57,10 @@ S40 = Citation("FOIA", "40", "")
     # giving beside a refusal: "I have provided below" gives; only "our response is provided below" frames
     ("Although the force is not obliged to provide any of the information, I have provided below the total number "
      "of offences recorded in each year.\n2019 412\n2020 388\n", [S12], False, "partial"),
+    # the requester's "Yes" to a clarifying question is not an answer
+    ("Clarification Received\nYes, members of public.\nWe can confirm that the force does hold the information "
+     "however it is estimated that the cost of complying with your request would exceed the appropriate limit under "
+     "Section 12(1).\nYours sincerely", [S12], False, "refused"),
     # section 12(2), the cost of finding out whether anything is held, refuses on cost: it is not NCND
     ("I can confirm that the cost of determining whether any information relative to this request is or isn't "
      "held is above the amount to which we are legally required to respond, therefore we are withholding the "
