@@ -1,9 +1,12 @@
-"""The response's decision: full, partial, refused, ncnd, not_held, other or unknown.
+"""The response's decision: full, partial, refused, ncnd, not_held, other or unknown, with its evidence.
 
-Signals are read from the authority's part of the text only (never from the request). A decision the
-response states itself ("decided to disclose some of the requested information") wins; otherwise the mix
-of information given, information withheld (citations, refusal wording), NCND and "not held" decides.
-Text that stops before any decision is visible stays `unknown`: the parser invents nothing.
+Signals are read from the authority's part of the text only: after the request, and elsewhere only the
+sentences an authority alone writes (`parsers.cues.AUTHORITY_VOICE`). A decision the response states itself
+("decided to disclose some of the requested information") wins; otherwise, in this order, NCND weighed with
+what else is said, something withheld (citations, refusal wording) against something given, "not held",
+advice or transfer, and information given decide. Text that stops before any decision is visible stays
+`unknown`: the parser invents nothing. `outcome_decision` returns the sentence that decided, the cue in
+words and a confidence (`parsers.record.Decision`).
 """
 from __future__ import annotations
 
@@ -12,14 +15,14 @@ import re
 from typing import NamedTuple
 
 from parsers.citations import CLARIFICATION_SOUGHT, COST_REFUSAL, EARLIER_REQUEST, REQUEST_REFUSED, asserts_ncnd
+from parsers.cues import AUTHORITY_VOICE, GIVEN, STATED_PARTIAL, STATED_REFUSED, WHOLLY_NOT_HELD
 from parsers.dates import DATE_PATTERN
 from parsers.figures import NUMBERED_THING, ROW_NUMBER, is_table_row
 from parsers.record import Citation, Decision
-from parsers.cues import AUTHORITY_VOICE, GIVEN, STATED_PARTIAL, STATED_REFUSED, WHOLLY_NOT_HELD
 from parsers.sentences import sentence_at, sentence_spans
 from parsers.text import lower_same_length, unwrap_lines
 
-_I = 0  # patterns are matched against lowercased text (see decide_outcome)
+_I = 0  # patterns are matched against lowercased text (see decide)
 
 _STATED_PARTIAL = re.compile(
     # "I have today decided to disclose some of th": the formula decides even where the text stops inside it
@@ -365,6 +368,12 @@ def _cut_before_last_part(text: str, truncated: bool, request_parts: int) -> boo
     return truncated and (_last_part(text) < request_parts or bool(request_parts and _last_part_undecided(text)))
 
 
+def _sentence_start(text: str, pos: int) -> int:
+    """Where the sentence holding `pos` starts: after the last ". " or line break before it."""
+    full_stop = text.rfind(". ", 0, pos)
+    return max(full_stop + 2 if full_stop != -1 else 0, text.rfind("\n", 0, pos) + 1)
+
+
 # A conditional: "If the correspondence cannot be dealt with as FOI, it will be forwarded internally".
 _CONDITIONAL = re.compile(r"\s*(?:if|should|where|unless|in the event)\b")
 
@@ -372,9 +381,7 @@ _CONDITIONAL = re.compile(r"\s*(?:if|should|where|unless|in the event)\b")
 def _stated(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     """The first match of `pattern` in a sentence that states it, not one that only says what would happen if."""
     for m in pattern.finditer(text):
-        full_stop = text.rfind(". ", 0, m.start())
-        start = max(full_stop + 2 if full_stop != -1 else 0, text.rfind("\n", 0, m.start()) + 1)
-        if not _CONDITIONAL.match(text, start):
+        if not _CONDITIONAL.match(text, _sentence_start(text, m.start())):
             return m
     return None
 
@@ -388,9 +395,8 @@ _SUPPOSED_AFTER = re.compile(r"\s+(?:would|could|might)\b")  # "stating that no 
 def _asserted(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     """The first match of `pattern` not supposed by the words before it in its sentence."""
     for m in pattern.finditer(text):
-        full_stop = text.rfind(". ", 0, m.start())
         # the few words before it: a list joined to the next line by unwrapping has no sentence end to stop at
-        start = max(full_stop + 2 if full_stop != -1 else 0, text.rfind("\n", 0, m.start()) + 1, m.start() - 60)
+        start = max(_sentence_start(text, m.start()), m.start() - 60)
         if not _HYPOTHETICAL.search(text, start, m.start()) and not _SUPPOSED_AFTER.match(text, m.end()):
             return m
     return None
