@@ -33,6 +33,11 @@ AUTHORITY_VOICE_PHRASES = [
 ]
 AUTHORITY_VOICE = compile_lexicon(AUTHORITY_VOICE_PHRASES)
 
+# ...unless the requester is speaking, supposing or asking: "I appreciate that you are not obliged to provide
+# the information if...", "If no information is held, please say so" ("please see/find/note" is the authority's).
+REQUESTER_VOICE = re.compile(
+    r"\b(?:i|we) (?:would (?:like|ask|be grateful)|appreciate|understand|believe|accept|am aware|wish)\b|\bplease\b(?! (?:see|find|note))|\bif\b|\?")
+
 # Something given, the rest withheld, in the response's own words ("cannot be disclosed in full", "Parts of this
 # request are exempt", "some of this is being provided to you").
 STATED_PARTIAL_PHRASES = [

@@ -15,7 +15,7 @@ import re
 from typing import NamedTuple
 
 from parsers.citations import CLARIFICATION_SOUGHT, COST_REFUSAL, EARLIER_REQUEST, REQUEST_REFUSED, asserts_ncnd
-from parsers.cues import AUTHORITY_VOICE, GIVEN, STATED_PARTIAL, STATED_REFUSED, WHOLLY_NOT_HELD
+from parsers.cues import AUTHORITY_VOICE, GIVEN, REQUESTER_VOICE, STATED_PARTIAL, STATED_REFUSED, WHOLLY_NOT_HELD
 from parsers.dates import DATE_PATTERN
 from parsers.figures import NUMBERED_THING, ROW_NUMBER, is_table_row
 from parsers.record import Citation, Decision
@@ -279,7 +279,7 @@ def decide(response_text: str, citations: list[Citation], ncnd: bool, request_te
             return Verdict("partial", _first(given, figures, attached, stated_full, part, ncnd_at),
                            "information given, and NCND for the rest", 0.8)
         if part:  # NCND only for "any other information": something was said about the rest
-            whole = _WHOLLY_NOT_HELD.search(flat)
+            whole = _asserted(_WHOLLY_NOT_HELD, flat)
             if whole:
                 return Verdict("not_held", whole.start(), "the information is not held (NCND only for any other)", 0.7)
             return Verdict("partial", part.start(), "NCND for any other information besides what was given", 0.6)
@@ -332,7 +332,7 @@ def decide(response_text: str, citations: list[Citation], ncnd: bool, request_te
             # a part not held is not withheld: "disclosed + part not held, nothing withheld = full"
             return Verdict("full", _first(given, figures), "information given; what is not given is not held", 0.5)
         # cut off after saying none of the requested information is held: the rest is explanation or advice
-        whole = _WHOLLY_NOT_HELD.search(flat)
+        whole = _asserted(_WHOLLY_NOT_HELD, flat)
         if whole and not _PART_SCOPED_REFUSAL.search(_context_at(t, whole.start())) and not (partly_held or _PARTLY_HELD.search(flat)):
             return Verdict("not_held", whole.start(), "the response says none of the information is held", 0.9)
         # every part of the request answered "not held" before the cut
@@ -561,6 +561,6 @@ def _authority_voice_only(text: str) -> str:
     kept = [" " if ch != "\n" else ch for ch in text]
     flat = unwrap_lines(lower_same_length(text))
     for start, end in sentence_spans(text):
-        if AUTHORITY_VOICE.search(flat, start, end):
+        if AUTHORITY_VOICE.search(flat, start, end) and not REQUESTER_VOICE.search(flat, start, end):
             kept[start:end] = text[start:end]
     return "".join(kept)

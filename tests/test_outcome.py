@@ -138,3 +138,11 @@ def test_sentences_end_at_full_stops_and_line_breaks_but_not_after_abbreviations
 def test_sentence_at_quotes_the_sentence_holding_an_offset_verbatim():
     text = "Thank you for your request.  No information relevant to your request is held. Yours"
     assert sentence_at(text, text.index("relevant")) == "No information relevant to your request is held."
+
+
+def test_the_requester_supposing_a_refusal_inside_the_request_decides_nothing():
+    body = ("Dear Sir,\nI appreciate that you are not obliged to supply the information you have requested if it "
+            "exceeds the cost limit. If no information is held, please say so.\nHow many drones does the force own?"
+            "\nResponse\nThank you for your request, received on 3 May 2024. Searches were carried out in")
+    assert outcome_decision(body, (body.index("I appreciate"), body.index("\nResponse")), [], False) == (
+        "unknown", Decision(None, 0.8, "no decision visible before the text stops"))
