@@ -237,10 +237,9 @@ def decide_outcome(response_text: str, citations: list[Citation], ncnd: bool, re
 
 
 def decide(response_text: str, citations: list[Citation], ncnd: bool, request_text: str | None = None, *,
-           read_figures: bool = True, partly_held: bool = False) -> Verdict:
+           partly_held: bool = False) -> Verdict:
     """The outcome of `response_text` (the authority's part), with the offset in it of the words that decided.
-    `read_figures=False` counts only what is said in words: for text that may hold a letterhead's phone
-    numbers or the request's own figures. `partly_held`: the text before the request says only part is held."""
+    `partly_held`: the text before the request says only part is held."""
     t = lower_same_length(response_text)
     if not t.strip():
         return Verdict("unknown", None, "no response text visible", 0.8)
@@ -267,8 +266,8 @@ def decide(response_text: str, citations: list[Citation], ncnd: bool, request_te
     not_held = _asserted(_NOT_HELD, flat)
     truncated = _truncated(t)
     unnumbered = _SERVICE_NUMBER.sub("", t)
-    figures = _answers_with_figures(unnumbered) if read_figures else None
-    if figures is None and read_figures:
+    figures = _answers_with_figures(unnumbered)
+    if figures is None:
         phrase = _FIGURE_PHRASES.search(unnumbered)
         figures = phrase.start() if phrase else None
     ncnd_at = _first(_NCND_WORDING.search(flat), _section_at(t, next((c.section for c in citations if c.ncnd), None)))
@@ -527,8 +526,8 @@ def outcome_decision(body: str, request_span: tuple[int, int] | None, citations:
     The response is read after the request; before it and inside what was taken for the request, only the
     sentences an authority alone writes: a letter may state its decision before quoting the request ("I am
     not obliged to supply the information you have requested. You wrote: ..."), and a request found in the
-    wrong place may have swallowed part of the response. Where that shows no decision, the text before the
-    request is read whole, figures aside (a letterhead's phone numbers are not an answer).
+    wrong place may have swallowed part of the response. A letterhead's phone numbers or the request's own
+    figures are never read as an answer.
     """
     if not request_span:
         return _decided(body, decide(body, citations, ncnd, request_text))
@@ -539,10 +538,6 @@ def outcome_decision(body: str, request_span: tuple[int, int] | None, citations:
     partly_held = bool(_PARTLY_HELD.search(unwrap_lines(lower_same_length(body[:start]))))
     verdict = decide(_authority_voice_only(body[:start]) + voiced_request + body[end:], citations, ncnd, request_text,
                      partly_held=partly_held)
-    if verdict.outcome == "unknown":
-        whole = decide(body[:start] + voiced_request + body[end:], citations, ncnd, request_text, read_figures=False)
-        if whole.outcome != "unknown":
-            return _decided(body, whole._replace(confidence=min(whole.confidence, 0.6)))
     if verdict.at is not None and start <= verdict.at < end:
         # decided by a sentence inside what was taken for the request: the response, or a requester quoting it
         verdict = verdict._replace(confidence=min(verdict.confidence, 0.7))
