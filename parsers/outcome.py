@@ -530,32 +530,42 @@ def outcome_decision(body: str, request_span: tuple[int, int] | None, citations:
     figures are never read as an answer.
     """
     if not request_span:
-        return _decided(body, decide(body, citations, ncnd, request_text))
+        return _decided(body, decide(body, citations, ncnd, request_text), [(0, 0)])
     start, end = request_span
-    voiced_request = _authority_voice_only(body[start:end])
+    # the text read: the authority's sentences before the response, one per line, then the response
+    voiced = _authority_sentences(body, end)
+    pieces, where, offsets = [], 0, []
+    for a, b in voiced:
+        offsets.append((where, a))
+        pieces.append(body[a:b] + "\n")
+        where += b - a + 1
+    offsets.append((where + 1, end))
+    text = "".join(pieces) + "\n" + body[end:]
     # an NCND statement inside the span was not seen by the caller, which reads outside the request
-    ncnd = ncnd or bool(voiced_request.strip() and asserts_ncnd(voiced_request))
+    ncnd = ncnd or any(start <= a and asserts_ncnd(body[a:b]) for a, b in voiced)
     partly_held = bool(_PARTLY_HELD.search(unwrap_lines(lower_same_length(body[:start]))))
-    verdict = decide(_authority_voice_only(body[:start]) + voiced_request + body[end:], citations, ncnd, request_text,
-                     partly_held=partly_held)
-    if verdict.at is not None and start <= verdict.at < end:
+    verdict = decide(text, citations, ncnd, request_text, partly_held=partly_held)
+    if verdict.at is not None and start <= _to_body(verdict.at, offsets) < end:
         # decided by a sentence inside what was taken for the request: the response, or a requester quoting it
         verdict = verdict._replace(confidence=min(verdict.confidence, 0.7))
-    return _decided(body, verdict)
+    return _decided(body, verdict, offsets)
 
 
-def _decided(body: str, verdict: Verdict) -> tuple[str, Decision]:
-    """The outcome and its Decision, the evidence quoted from `body` (read at the same offsets)."""
-    evidence = sentence_at(body, verdict.at) if verdict.at is not None else None
+def _to_body(pos: int, offsets: list[tuple[int, int]]) -> int:
+    """The offset in the body of offset `pos` in the text read (`offsets`: where each piece starts, in the text
+    read and in the body)."""
+    text_start, body_start = max((o for o in offsets if o[0] <= pos), default=offsets[0])
+    return body_start + pos - text_start
+
+
+def _decided(body: str, verdict: Verdict, offsets: list[tuple[int, int]]) -> tuple[str, Decision]:
+    """The outcome and its Decision, the evidence quoted from `body`."""
+    evidence = sentence_at(body, _to_body(verdict.at, offsets)) if verdict.at is not None else None
     return verdict.outcome, Decision(evidence, verdict.confidence, verdict.reason)
 
 
-def _authority_voice_only(text: str) -> str:
-    """`text` (what was taken for the request) with every sentence blanked but those only an authority writes,
-    offsets unchanged."""
-    kept = [" " if ch != "\n" else ch for ch in text]
-    flat = unwrap_lines(lower_same_length(text))
-    for start, end in sentence_spans(text):
-        if AUTHORITY_VOICE.search(flat, start, end) and not REQUESTER_VOICE.search(flat, start, end):
-            kept[start:end] = text[start:end]
-    return "".join(kept)
+def _authority_sentences(body: str, end: int) -> list[tuple[int, int]]:
+    """The sentences of body[:end] (everything before the response) that only an authority writes."""
+    flat = unwrap_lines(lower_same_length(body[:end]))
+    return [(a, b) for a, b in sentence_spans(body[:end])
+            if AUTHORITY_VOICE.search(flat, a, b) and not REQUESTER_VOICE.search(flat, a, b)]
