@@ -129,8 +129,9 @@ _DATE_OR_YEAR = re.compile(DATE_PATTERN + r"|\b\d{1,2}(?:st|nd|rd|th)? (?:januar
 
 # A number used as a quantity: money, a percentage, a count of something ("6 arrests"), or a stated value.
 _QUANTITY = re.compile(
-    r"£\s?\d|\d\s?%|\d(?:[\d,]|\.\d)*\s+(?!and\b|or\b|to\b)[a-z]{2,}|"
-    r"(?:\b(?:is|are|was|were|total|totals|totalled)|[:=|–-])\s*\d|\d[\d,.]*\s*\|", _I)
+    # a number is read from its first digit (the look-behind), so a long run of digits costs linear time
+    r"£\s?\d|\d\s?%|(?<![\d,.])\d(?:[\d,]|\.\d)*\s+(?!and\b|or\b|to\b)[a-z]{2,}|"
+    r"(?:\b(?:is|are|was|were|total|totals|totalled)|[:=|–-])\s*\d|(?<![\d,.])\d[\d,.]*\s*\|", _I)
 
 
 # The police phone lines are names, not figures: "abandoned 101 calls", "calls to 999", "the 111 service"
@@ -374,13 +375,15 @@ def _sentence_start(text: str, pos: int) -> int:
 
 
 # A conditional: "If the correspondence cannot be dealt with as FOI, it will be forwarded internally".
-_CONDITIONAL = re.compile(r"\s*(?:if|should|where|unless|in the event)\b")
+_CONDITIONAL = re.compile(r"(?:if|should|where|unless|in the event)\b")
 
 
 def _stated(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     """The first match of `pattern` in a sentence that states it, not one that only says what would happen if."""
     for m in pattern.finditer(text):
-        if not _CONDITIONAL.match(text, _sentence_start(text, m.start())):
+        start = _sentence_start(text, m.start())
+        start += len(text[start : m.start()]) - len(text[start : m.start()].lstrip())
+        if not _CONDITIONAL.match(text, start):
             return m
     return None
 
@@ -388,7 +391,7 @@ def _stated(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
 # A sentence about what confirming or denying would reveal: "confirming that information is not held would
 # assist attackers" explains an NCND, it says nothing is held of nothing.
 _HYPOTHETICAL = re.compile(r"\b(?:confirming|denying|whether|if|would|could|might)\b")
-_SUPPOSED_AFTER = re.compile(r"\s+(?:would|could|might)\b")  # "stating that no information is held would reveal"
+_SUPPOSED_AFTER = re.compile(r"\s(?:would|could|might)\b")  # "stating that no information is held would reveal"
 
 
 def _asserted(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
@@ -423,7 +426,7 @@ def _section_at(text: str, section: str | None) -> int | None:
     return m.start() if m else None
 
 
-_PART_LABEL = re.compile(r"^[ \t]*(?:(?:q(?:uestion)?|a(?:nswer)?|part|response)?[ \t]*(\d{1,2})[ \t]*[.):–-]|"
+_PART_LABEL = re.compile(r"^[ \t]*(?:(?:(?:q(?:uestion)?|a(?:nswer)?|part|response)[ \t]*)?(\d{1,2})[ \t]*[.):–-]|"
                          r"(?:question|part|response|answer)[ \t]*(\d{1,2})[ \t]*$)", re.MULTILINE)
 
 
@@ -435,7 +438,7 @@ _ABOUT_ANOTHER_REQUEST = re.compile(EARLIER_REQUEST.pattern + r"|\bthat request\
 _FRAMING_ONLY = re.compile(r"(?<=response )provided (?:in full )?below|(?<=response is )provided (?:in full )?below")
 
 
-_YES_NO = re.compile(r"\n?[ \t]*(?:q\d+[.:]?[ \t]*|a?\d+[.):][ \t]*)?(?:yes|no)\b")
+_YES_NO = re.compile(r"\n?(?<![ \t])[ \t]*(?:q\d+[.:]?[ \t]*|a?(?<!\d)\d+[.):][ \t]*)?(?:yes|no)\b")
 
 
 def _gives(text: str, framing_ok: bool = True) -> int | None:
