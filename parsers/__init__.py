@@ -12,7 +12,7 @@ from parsers.dates import extract_dates, to_iso
 from parsers import documents
 from parsers.documents import UnreadableDocument  # one error type for every format
 from parsers.html import decode_html, html_to_page
-from parsers.outcome import decide_outcome
+from parsers.outcome import outcome_decision
 from parsers.record import OUTCOMES, Citation, Decision, Record
 from parsers.reference import extract_reference
 from parsers.request import find_request
@@ -28,22 +28,24 @@ def parse_text(text: str, title: str | None = None, *, source_format: str = "tex
     exclude = [(span.start, span.end)] if span else []
     citations, citations_decision = decide_citations(body, exclude)
     ncnd, ncnd_decision = decide_ncnd(body, citations, exclude)
-    response_part = body[span.end:] if span else body
     response_date, request_date = extract_dates(body)
+    request_text = span.text_of(body) if span else None
+    outcome, outcome_decided = outcome_decision(body, (span.start, span.end) if span else None, citations, ncnd,
+                                                request_text)
     record = Record(
         body=body,
         title=title,
         reference=extract_reference(body, title),
-        request_text=span.text_of(body) if span else None,
+        request_text=request_text,
         citations=citations,
         ncnd=ncnd,
-        outcome=decide_outcome(response_part, citations, ncnd, request_text=span.text_of(body) if span else None),
+        outcome=outcome,
         response_date=response_date,
         request_date=request_date,
         source_format=source_format,
     )
     record.decisions = _baseline_decisions(record, body)
-    record.decisions.update(citations=citations_decision, ncnd=ncnd_decision)
+    record.decisions.update(citations=citations_decision, ncnd=ncnd_decision, outcome=outcome_decided)
     record.problems = sanity_check(record)
     return record
 

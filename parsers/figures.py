@@ -10,9 +10,9 @@ import re
 
 from parsers.dates import DATE_PATTERN
 
-# Numbers that name a part, not a quantity: "questions 1 to 3", "rounds 3 and 4", "part 2"
+# Numbers that name a part, not a quantity: "questions 1 to 3", "rounds 3 and 4", "part 2", "Answers 1 & 2"
 NUMBERED_THING = re.compile(
-    r"\b(?:questions?|parts?|points?|q|rounds?|phases?|stages?|tranches?|paragraphs?)\s*\d+[a-z]?"
+    r"\b(?:questions?|parts?|points?|q|rounds?|phases?|stages?|tranches?|paragraphs?|answers?|requests?|responses?)\s*\d+[a-z]?"
     r"(?:\s*(?:to|and|-|–|,|&)\s*\d+[a-z]?)*", re.IGNORECASE)
 
 
